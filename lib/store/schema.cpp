@@ -1,0 +1,32 @@
+#include "store/schema.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <iprdb/database.hpp>
+#include <iprdb/error.hpp>
+
+#include "reference/embedded.hpp"
+
+namespace iprdb::detail {
+
+const std::vector<Migration>& builtin_migrations() {
+  static const std::vector<Migration> migrations = {
+      {1, embedded::migration_0001_init},
+  };
+  return migrations;
+}
+
+void migrate(SQLite::Database& db, const std::vector<Migration>& migrations, int target) {
+  const int current = db.execAndGet("PRAGMA user_version").getInt();
+  SQLite::Transaction transaction(db);
+  for (const auto& migration : migrations) {
+    if (migration.version > current && migration.version <= target) db.exec(std::string(migration.sql));
+  }
+  db.exec(std::string(embedded::views_sql));
+  db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+  db.exec(fmt::format("PRAGMA user_version = {}", target));
+  transaction.commit();
+}
+
+}  // namespace iprdb::detail

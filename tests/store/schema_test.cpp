@@ -1,0 +1,180 @@
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <iprdb/database.hpp>
+#include <iprdb/error.hpp>
+
+#include "store/schema.hpp"
+#include "testing.hpp"
+
+using iprdb::Database;
+using iprdb::testing::TempDir;
+
+namespace {
+
+// A document and observations of 贵州 520000 and 甘肃 620000 written with plain SQL, the way a
+// person in the sqlite3 shell would see them.
+void add_sample_observations(const std::filesystem::path& path) {
+  SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+  raw.exec(R"sql(
+    INSERT INTO document(id, sha256, origin, format, title, published_on, subject_region_id,
+                         reporting_year, encoding, text)
+    VALUES (1, printf('%064d', 1), 'a.txt', 'text', '甲公报', '2023-04-20', 520000, 2022, 'UTF-8',
+            '全省专利授权4.1万件。'),
+           (2, printf('%064d', 2), 'b.txt', 'text', '乙公报', '2023-05-01', 520000, 2022, 'UTF-8',
+            '全省专利授权4.2万件。'),
+           (3, printf('%064d', 3), 'c.jsonl', 'jsonl', NULL, NULL, NULL, NULL, 'UTF-8', '{}');
+    INSERT INTO observation(region_id, indicator_id, year, measure, status, value, unit,
+                            value_text, qualifier, document_id, span_start, span_end, quote, origin)
+    SELECT 520000, id, 2022, 'level', 'actual', 41000, '件', '4.1万', 'exact', 1, 2, 11,
+           '专利授权4.1万件', 'extracted' FROM indicator WHERE code = 'patent.grant'
+    UNION ALL
+    SELECT 520000, id, 2022, 'level', 'actual', 42000, '件', '4.2万', 'exact', 2, 2, 11,
+           '专利授权4.2万件', 'extracted' FROM indicator WHERE code = 'patent.grant'
+    UNION ALL
+    SELECT 620000, id, 2022, 'level', 'actual', 20000, '件', NULL, 'exact', 3, NULL, NULL, NULL,
+           'curated' FROM indicator WHERE code = 'patent.grant';
+  )sql");
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
+
+TEST_CASE("every table is STRICT", "[store]") {
+  TempDir dir;
+  Database::create(dir / "a.sqlite");
+  SQLite::Database raw((dir / "a.sqlite").string());
+  SQLite::Statement tables(raw, "SELECT name, strict FROM pragma_table_list "
+                                "WHERE schema = 'main' AND type = 'table' "
+                                "AND name NOT LIKE 'sqlite_%'");
+  int count = 0;
+  while (tables.executeStep()) {
+    INFO(tables.getColumn(0).getString());
+    CHECK(tables.getColumn(1).getInt() == 1);
+    ++count;
+  }
+  CHECK(count == 7);
+}
+
+TEST_CASE("a wrong type or value is rejected by the schema", "[store]") {
+  TempDir dir;
+  Database::create(dir / "a.sqlite");
+  add_sample_observations(dir / "a.sqlite");
+  SQLite::Database raw((dir / "a.sqlite").string(), SQLite::OPEN_READWRITE);
+  CHECK_THROWS(raw.exec("UPDATE observation SET year = 'last year'"));
+  CHECK_THROWS(raw.exec("UPDATE observation SET measure = 'vibes'"));
+  CHECK_THROWS(raw.exec("UPDATE observation SET measure = 'rank'"));  // a rank needs a scope
+  CHECK_THROWS(raw.exec("UPDATE document SET published_on = '20 April 2023'"));
+}
+
+TEST_CASE("the views show names sources and quotes", "[store]") {
+  TempDir dir;
+  Database::create(dir / "a.sqlite");
+  add_sample_observations(dir / "a.sqlite");
+  SQLite::Database raw((dir / "a.sqlite").string());
+
+  SQLite::Statement v(raw, "SELECT region, indicator, value, source_title, quote "
+                           "FROM observation_v WHERE region_code = '520000' ORDER BY value");
+  REQUIRE(v.executeStep());
+  CHECK(v.getColumn(0).getString() == "贵州省");
+  CHECK(v.getColumn(1).getString() == "专利授权量");
+  CHECK(v.getColumn(2).getDouble() == 41000);
+  CHECK(v.getColumn(3).getString() == "甲公报");
+
+  // The quote is exactly the span of the stored text.
+  CHECK(raw.execAndGet("SELECT count(*) FROM observation o JOIN document d ON d.id = o.document_id "
+                       "WHERE o.quote IS NOT NULL AND "
+                       "substr(d.text, o.span_start + 1, o.span_end - o.span_start) <> o.quote")
+            .getInt() == 0);
+
+  // Newest publication wins among extracted figures; the other document is a conflict.
+  CHECK(raw.execAndGet("SELECT value FROM best_observation WHERE region_code = '520000'")
+            .getDouble() == 42000);
+  CHECK(raw.execAndGet("SELECT count(*) FROM conflict_v").getInt() == 2);
+  CHECK(raw.execAndGet("SELECT group_concat(region, ',') FROM "
+                       "(SELECT region FROM coverage_v ORDER BY region_code)")
+            .getString() == "贵州省,甘肃省");
+}
+
+TEST_CASE("a curated figure is preferred over an extracted one", "[store]") {
+  TempDir dir;
+  Database::create(dir / "a.sqlite");
+  add_sample_observations(dir / "a.sqlite");
+  SQLite::Database raw((dir / "a.sqlite").string(), SQLite::OPEN_READWRITE);
+  raw.exec("UPDATE observation SET region_id = 520000 WHERE origin = 'curated'");
+  CHECK(raw.execAndGet("SELECT value FROM best_observation WHERE region_code = '520000'")
+            .getDouble() == 20000);
+}
+
+TEST_CASE("the example queries of schema/README.md run", "[store]") {
+  TempDir dir;
+  Database::create(dir / "a.sqlite");
+  add_sample_observations(dir / "a.sqlite");
+  SQLite::Database raw((dir / "a.sqlite").string(), SQLite::OPEN_READONLY);
+  const std::string readme = read_text(IPRDB_SOURCE_DIR "/schema/README.md");
+  const std::regex block("```sql\n([^`]*)```");
+  int queries = 0;
+  for (auto it = std::sregex_iterator(readme.begin(), readme.end(), block);
+       it != std::sregex_iterator(); ++it) {
+    const std::string sql = (*it)[1];
+    INFO(sql);
+    SQLite::Statement query(raw, sql);
+    CHECK(query.executeStep());  // each example returns at least one row on this data
+    ++queries;
+  }
+  CHECK(queries >= 3);
+}
+
+TEST_CASE("migrations run in order in one transaction", "[store]") {
+  TempDir dir;
+  const auto path = (dir / "m.sqlite").string();
+  SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  const std::vector<iprdb::detail::Migration> migrations = {
+      {1, "CREATE TABLE t(x INTEGER) STRICT; INSERT INTO t VALUES (1);"},
+      {2, "ALTER TABLE t ADD COLUMN y TEXT; UPDATE t SET y = 'two';"},
+      {3, "INSERT INTO t VALUES (3, 'three'); CREATE TABLE broken(;"},
+  };
+  iprdb::detail::migrate(raw, migrations, 1);
+  CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 1);
+  CHECK(raw.execAndGet("PRAGMA application_id").getInt() == iprdb::kApplicationId);
+  CHECK(raw.execAndGet("SELECT x FROM t").getInt() == 1);
+
+  iprdb::detail::migrate(raw, migrations, 2);  // applies only version 2
+  CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 2);
+  CHECK(raw.execAndGet("SELECT y FROM t WHERE x = 1").getString() == "two");
+  CHECK(raw.execAndGet("SELECT count(*) FROM t").getInt() == 1);
+
+  CHECK_THROWS(iprdb::detail::migrate(raw, migrations, 3));
+  CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 2);
+  CHECK(raw.execAndGet("SELECT count(*) FROM t").getInt() == 1);  // the failed step left nothing
+}
+
+TEST_CASE("an older database is migrated when opened for writing", "[store]") {
+  TempDir dir;
+  const auto path = dir / "old.sqlite";
+  {
+    // Version 0 of an iprdb file: stamped but never given a schema.
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA application_id = " + std::to_string(iprdb::kApplicationId));
+  }
+  try {
+    Database::open(path);
+    FAIL("no error");
+  } catch (const iprdb::Error& e) {
+    CHECK(e.code() == iprdb::ErrorCode::schema_too_old);
+    CHECK_THAT(e.what(), Catch::Contains("schema version 0 needs migrating to 1"));
+  }
+  auto db = Database::open(path, iprdb::OpenMode::read_write);
+  CHECK(db.schema_version() == iprdb::kSchemaVersion);
+  CHECK(db.summary().provinces == 34);
+}

@@ -1,0 +1,36 @@
+#include "testing.hpp"
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace iprdb::testing {
+
+TempDir::TempDir() {
+  std::random_device random;
+  for (;;) {
+    path_ = std::filesystem::temp_directory_path() / ("iprdb-test-" + std::to_string(random()));
+    if (std::filesystem::create_directory(path_)) break;
+  }
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::add, ec);
+  std::filesystem::remove_all(path_, ec);
+}
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace iprdb::testing
