@@ -62,3 +62,65 @@ std::optional<IndicatorKind> parse_indicator_kind(std::string_view text) noexcep
 }
 
 }  // namespace iprdb
+
+#include <iprdb/fact.hpp>
+
+namespace iprdb {
+namespace {
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> parse_enum(std::string_view text, const Enum (&all)[N]) {
+  for (auto value : all) {
+    if (to_string(value) == text) return value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(Measure measure) noexcept {
+  switch (measure) {
+    case Measure::level: return "level";
+    case Measure::growth_pct: return "growth_pct";
+    case Measure::change_pp: return "change_pp";
+    case Measure::rank: return "rank";
+    case Measure::share_pct: return "share_pct";
+    case Measure::change_abs: return "change_abs";
+  }
+  return "level";
+}
+
+std::string_view to_string(Status status) noexcept {
+  return status == Status::target ? "target" : "actual";
+}
+
+std::string_view to_string(Qualifier qualifier) noexcept {
+  switch (qualifier) {
+    case Qualifier::exact: return "exact";
+    case Qualifier::approx: return "approx";
+    case Qualifier::more_than: return "more_than";
+    case Qualifier::at_least: return "at_least";
+    case Qualifier::less_than: return "less_than";
+    case Qualifier::at_most: return "at_most";
+  }
+  return "exact";
+}
+
+std::optional<Measure> parse_measure(std::string_view text) noexcept {
+  static const Measure all[] = {Measure::level, Measure::growth_pct, Measure::change_pp,
+                                Measure::rank, Measure::share_pct, Measure::change_abs};
+  return parse_enum(text, all);
+}
+
+std::optional<Status> parse_status(std::string_view text) noexcept {
+  static const Status all[] = {Status::actual, Status::target};
+  return parse_enum(text, all);
+}
+
+std::optional<Qualifier> parse_qualifier(std::string_view text) noexcept {
+  static const Qualifier all[] = {Qualifier::exact, Qualifier::approx, Qualifier::more_than,
+                                  Qualifier::at_least, Qualifier::less_than, Qualifier::at_most};
+  return parse_enum(text, all);
+}
+
+}  // namespace iprdb
