@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,5 +87,11 @@ struct Fact {
   /// The reading chosen where the text is ambiguous.
   std::string note;
 };
+
+/// One line of JSON in the format of hand-checked gold files (region, region_name, year,
+/// month_start, month_end, period_start, cumulative, indicator, measure, value, unit, status,
+/// qualifier, base_year, rank_scope, rank_of, share_of, quote, span_start, span_end), plus
+/// `document` when given. No trailing newline.
+std::string to_json(const Fact& fact, const std::filesystem::path& document = {});
 
 }  // namespace iprdb

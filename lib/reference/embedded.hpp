@@ -9,4 +9,12 @@ extern const std::string_view views_sql;
 extern const std::string_view catalog_csv;
 extern const std::string_view gazetteer_regions;
 extern const std::string_view gazetteer_aliases;
+extern const std::string_view radical_variants;
+extern const std::string_view units_tsv;
+extern const std::string_view number_words_tsv;
+extern const std::string_view cues_tsv;
+extern const std::string_view rank_scopes_tsv;
+extern const std::string_view weak_aliases_tsv;
+extern const std::string_view counted_nouns_tsv;
+extern const std::string_view stages_tsv;
 }  // namespace iprdb::detail::embedded

@@ -1,0 +1,977 @@
+#include "extract/assembler.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "extract/number.hpp"
+#include "extract/period.hpp"
+#include "extract/utf8.hpp"
+
+namespace iprdb::detail {
+namespace {
+
+using Match = PhraseMatcher::Match;
+
+// How far (in characters) a figure may stand from the words that name it.
+constexpr std::size_t kMaxNameGap = 12;
+// How many characters may stand between a count and the thing counted after it (50家贵州省…).
+constexpr std::size_t kMaxCountedGap = 4;
+// How long the words before a figure may be for it to take the indicator of the figure just
+// read (金额6.37亿元, 累计达46家, 结案83件).
+constexpr std::size_t kMaxCarriedLead = 6;
+
+// ---------------------------------------------------------------------------------------------
+// Units: which figures an indicator can take.
+
+bool one_of(std::string_view unit, std::initializer_list<std::string_view> units) {
+  return std::find(units.begin(), units.end(), unit) != units.end();
+}
+
+// Counters of things (件, 个, 起 …) are interchangeable, as the gold rules say: "1020个" is
+// stored as 1020 under 件. Entities (家) and persons (人) are not things.
+bool item_counter(std::string_view unit) {
+  return one_of(unit, {"件", "个", "起", "项", "次", "案", "宗", "笔", "批", "单", "种", "款", "份",
+                       "篇", "条", "部", "台", "座", "枚", "张", "套", "期", "所", "户"});
+}
+bool entity_counter(std::string_view unit) { return one_of(unit, {"家", "户", "个", "所"}); }
+bool person_counter(std::string_view unit) { return one_of(unit, {"人", "名", "人次", "位"}); }
+
+bool accepts(const Indicator& indicator, const NumberMatch& number, bool counted_after = false) {
+  std::string_view unit = indicator.unit;
+  if (auto slash = unit.find('/'); slash != std::string_view::npos) unit = unit.substr(0, slash);
+  switch (number.kind) {
+    case NumberKind::money: return unit == "元";
+    case NumberKind::percent: return unit == "%";
+    case NumberKind::count:
+      if (unit == "人") return person_counter(number.unit);
+      if (unit == "家") return entity_counter(number.unit);
+      if (unit == "元" || unit == "%") return false;
+      // 个 counts stations and centres as much as things (13家商标品牌指导站), and a count of
+      // enterprises placed before a programme counts its projects (7家企业开展…试点项目).
+      if ((unit == "个" || counted_after) && entity_counter(number.unit)) return true;
+      return item_counter(number.unit);
+    default: return false;
+  }
+}
+
+std::string_view domain_of(std::string_view code) { return code.substr(0, code.find('.')); }
+
+std::string_view parent_code(std::string_view code) {
+  auto dot = code.rfind('.');
+  return dot == std::string_view::npos ? std::string_view{} : code.substr(0, dot);
+}
+
+bool ends_with(std::string_view text, std::string_view tail) {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string_view first_code_points(std::string_view text, std::size_t count) {
+  std::size_t at = 0;
+  for (std::size_t n = 0; n < count && at < text.size(); ++n) {
+    std::size_t length = 1;
+    decode_at(text, at, &length);
+    at += length;
+  }
+  return text.substr(0, at);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences and clauses.
+
+struct Span {
+  std::size_t begin;
+  std::size_t end;
+};
+
+bool starts_with_any(std::string_view text, std::size_t at,
+                     std::initializer_list<std::string_view> words, std::size_t* length) {
+  for (auto word : words) {
+    if (text.substr(at, word.size()) == word) {
+      *length = word.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Span> split_sentences(std::string_view text) {
+  std::vector<Span> out;
+  std::size_t start = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t length = 0;
+    if (starts_with_any(text, i, {"。", "！", "？", "；", "\n", "!", "?", ";"}, &length)) {
+      if (i > start) out.push_back({start, text[i] == '\n' ? i : i + length});
+      i += length;
+      start = i;
+    } else {
+      decode_at(text, i, &length);
+      i += length;
+    }
+  }
+  if (start < text.size()) out.push_back({start, text.size()});
+  return out;
+}
+
+bool is_clause_mark(std::string_view text, std::size_t at, std::size_t* length) {
+  if (!starts_with_any(text, at, {",", "，", ":", "：", "\t"}, length)) return false;
+  // A comma between digits is a thousands separator, not a clause mark.
+  return !(text[at] == ',' && at > 0 && at + 1 < text.size() && is_ascii_digit(text[at - 1]) &&
+           is_ascii_digit(text[at + 1]));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct EmittedFact {
+  Fact fact;
+  int indicator = -1;
+  std::size_t number_begin = 0;  // in the sentence
+};
+
+class SentenceReader {
+ public:
+  SentenceReader(std::string_view text, const DocumentContext& context, const Lexicon& lexicon)
+      : text_(text), context_(context), lexicon_(lexicon) {
+    if (context.published) publication_year_ = context.published->year;
+    reporting_year_ = context.reporting_year.value_or(publication_year_.value_or(0));
+  }
+
+  std::vector<Fact> read() {
+    std::vector<Fact> out;
+    std::size_t paragraph_start = std::string_view::npos;
+    for (const auto& sentence : split_sentences(text_)) {
+      const auto newline = sentence.begin == 0 ? std::string_view::npos
+                                               : text_.rfind('\n', sentence.begin - 1);
+      const std::size_t this_paragraph = newline == std::string_view::npos ? 0 : newline + 1;
+      if (this_paragraph != paragraph_start) {
+        paragraph_start = this_paragraph;
+        paragraph_year_.reset();
+        paragraph_plan_.reset();
+      }
+      read_sentence(sentence, out);
+    }
+    return deduplicate(std::move(out));
+  }
+
+ private:
+  // --- per sentence --------------------------------------------------------------------------
+  void read_sentence(Span span, std::vector<Fact>& out) {
+    sentence_ = text_.substr(span.begin, span.end - span.begin);
+    offset_ = span.begin;
+    periods_ = find_periods(sentence_);
+    numbers_ = find_numbers(sentence_);
+    emitted_.clear();
+    if (!numbers_.empty()) {
+      lowered_ = ascii_lower(sentence_);
+      indicators_ = lexicon_.indicators().find_longest(lowered_);
+      regions_ = lexicon_.regions().find_longest(sentence_);
+      cues_ = lexicon_.cues().find_longest(sentence_);
+      scopes_ = lexicon_.rank_scopes().find_longest(sentence_);
+      clause_marks_.clear();
+      for (std::size_t i = 0; i < sentence_.size();) {
+        std::size_t length = 1;
+        if (is_clause_mark(sentence_, i, &length)) {
+          clause_marks_.push_back(i);
+        } else {
+          decode_at(sentence_, i, &length);
+        }
+        i += length;
+      }
+      for (std::size_t k = 0; k < numbers_.size(); ++k) read_number(k);
+      for (auto& e : emitted_) out.push_back(std::move(e.fact));
+    }
+    remember_topic_periods();
+  }
+
+  // A year that opens a sentence ("2021年底,…", "2022年,…") sets the scene for the rest of
+  // its paragraph; a year inside a noun phrase (列入2025年立法计划) does not.
+  bool is_topic(const PeriodMention& p) const {
+    const Span clause = clause_of(p.begin);
+    std::size_t lead = count_code_points(sentence_.substr(clause.begin, p.begin - clause.begin));
+    return lead <= 3;
+  }
+
+  void remember_topic_periods() {
+    for (const auto& p : periods_) {
+      if (p.is_base || !is_topic(p)) continue;
+      if (p.kind == PeriodMention::Kind::year) paragraph_year_ = p.year;
+      if (p.kind == PeriodMention::Kind::relative) paragraph_year_ = resolve_relative(p.year);
+    }
+    for (const auto& p : periods_) {
+      if (p.kind == PeriodMention::Kind::plan_end || p.kind == PeriodMention::Kind::plan_period) {
+        paragraph_plan_ = p;
+      }
+    }
+  }
+
+  Span clause_of(std::size_t at) const {
+    Span clause{0, sentence_.size()};
+    for (auto mark : clause_marks_) {
+      if (mark < at) clause.begin = mark + 1;
+      if (mark >= at) {
+        clause.end = mark;
+        break;
+      }
+    }
+    while (clause.begin < sentence_.size() &&
+           (static_cast<unsigned char>(sentence_[clause.begin]) & 0xC0) == 0x80) {
+      ++clause.begin;
+    }
+    return clause;
+  }
+
+  // The list item a figure stands in: the clause, cut at 、 on either side.
+  Span item_of(std::size_t at, Span clause) const {
+    Span item = clause;
+    const std::string_view mark = "、";
+    auto before = sentence_.rfind(mark, at);
+    if (before != std::string_view::npos && before >= clause.begin) item.begin = before + mark.size();
+    auto after = sentence_.find(mark, at);
+    if (after != std::string_view::npos && after < clause.end) item.end = after;
+    return item;
+  }
+
+  const Match* find_cue(std::size_t from, std::size_t to, Cue cue) const {
+    const Match* found = nullptr;
+    for (const auto& c : cues_) {
+      if (c.begin >= from && c.end <= to && c.id == static_cast<std::uint32_t>(cue)) found = &c;
+    }
+    return found;
+  }
+  bool has_cue(std::size_t from, std::size_t to, Cue cue) const {
+    return find_cue(from, to, cue) != nullptr;
+  }
+
+  std::string_view piece(std::size_t begin, std::size_t end) const {
+    return sentence_.substr(begin, end - begin);
+  }
+  std::size_t code_points(std::size_t begin, std::size_t end) const {
+    return begin >= end ? 0 : count_code_points(piece(begin, end));
+  }
+  // Characters between two positions that are not a time mention (由2018年 is no distance).
+  std::size_t gap_without_periods(std::size_t begin, std::size_t end) const {
+    std::size_t gap = code_points(begin, end);
+    for (const auto& p : periods_) {
+      if (p.begin >= begin && p.end <= end) gap -= std::min(gap, code_points(p.begin, p.end));
+    }
+    return gap;
+  }
+
+  const Indicator& indicator(int index) const {
+    return lexicon_.catalog().indicators()[static_cast<std::size_t>(index)];
+  }
+
+  // --- indicators ----------------------------------------------------------------------------
+
+  // `index` if it can take the figure; otherwise its sibling that can (质押专利 → 质押金额 for
+  // an amount in 元; 批准逮捕…案件 → 批准逮捕人数 for 人); -1 if neither.
+  int adapt(int index, const NumberMatch& number, bool counted_after = false) const {
+    if (index < 0) return -1;
+    const auto& chosen = indicator(index);
+    if (accepts(chosen, number, counted_after)) return index;
+    const auto parent = parent_code(chosen.code);
+    if (parent.empty()) return -1;
+    int best = -1;
+    const auto& all = lexicon_.catalog().indicators();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (parent_code(all[i].code) != parent || !accepts(all[i], number, counted_after)) continue;
+      if (all[i].unit == number.unit) return static_cast<int>(i);
+      if (best < 0) best = static_cast<int>(i);
+    }
+    return best;
+  }
+
+  // 调处专利侵权纠纷案件立案93件 → the family's .accepted member; 结案83件 → .closed.
+  int adjust_for_stage(int index, std::string_view words) const {
+    const auto stage = lexicon_.stage_in(words);
+    if (stage.empty()) return index;
+    const auto parent = parent_code(indicator(index).code);
+    for (std::string_view ending : {stage, stage == "closed" ? std::string_view("concluded")
+                                          : stage == "concluded" ? std::string_view("closed")
+                                                                 : stage}) {
+      const int sibling = lexicon_.indicator_index(std::string(parent) + "." + std::string(ending));
+      if (sibling >= 0) return sibling;
+    }
+    return index;
+  }
+
+  // The words before a figure that did not name anything: 许可 in "转让10257次、许可325次".
+  // Prefixed with the head of the indicator just named (专利 of 专利转让), they may.
+  int elided_indicator(std::string_view words, int named_before, const NumberMatch& number) const {
+    if (named_before < 0 || words.empty()) return -1;
+    std::string trimmed(words);
+    for (std::string_view filler : {"达到", "达", "为", "共", "累计", "其中"}) {
+      if (ends_with(trimmed, filler)) trimmed.resize(trimmed.size() - filler.size());
+    }
+    if (trimmed.empty()) return -1;
+    for (const auto& alias : indicator_names(named_before)) {
+      for (std::size_t head = 4; head >= 2; --head) {
+        const std::string candidate = ascii_lower(std::string(first_code_points(alias, head)) + trimmed);
+        for (const auto& m : lexicon_.indicators().find_longest(candidate)) {
+          if (m.begin == 0 && m.end == candidate.size()) {
+            if (int index = adapt(static_cast<int>(m.id), number); index >= 0) return index;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  std::vector<std::string> indicator_names(int index) const {
+    // The words this sentence used for it come first, then its catalog names.
+    std::vector<std::string> names;
+    for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
+      if (static_cast<int>(it->id) == index) {
+        names.emplace_back(piece(it->begin, it->end));
+        break;
+      }
+    }
+    names.push_back(indicator(index).name_zh);
+    return names;
+  }
+
+  // The indicator an earlier part of the sentence was about: the last fact's, or else the last
+  // indicator named before `before`.
+  int carried_indicator(std::size_t before) const {
+    std::size_t fact_at = 0;
+    int from_fact = -1;
+    if (!emitted_.empty()) {
+      from_fact = emitted_.back().indicator;
+      fact_at = emitted_.back().number_begin;
+    }
+    for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
+      if (it->end <= before && it->begin >= fact_at) return static_cast<int>(it->id);
+    }
+    return from_fact;
+  }
+
+  int last_named_before(std::size_t before) const {
+    for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
+      if (it->end <= before) return static_cast<int>(it->id);
+    }
+    return emitted_.empty() ? -1 : emitted_.back().indicator;
+  }
+
+  bool weak_and_overridden(const Match& m) const {
+    if (!lexicon_.is_weak_alias(piece(m.begin, m.end))) return false;
+    const int before = last_named_before(m.begin);
+    return before >= 0 && domain_of(indicator(before).code) !=
+                              domain_of(indicator(static_cast<int>(m.id)).code);
+  }
+
+  struct Choice {
+    int index = -1;
+    std::size_t begin = 0, end = 0;  // where it is named, when it is named near the figure
+    bool named_here = false;
+  };
+
+  // What is counted right after a figure: 13家商标品牌指导站, 9家企业认定为国家知识产权优势企业.
+  Choice counted_after(std::size_t k, Span clause) const {
+    const auto& number = numbers_[k];
+    const Span item = item_of(number.end, clause);
+    if (lexicon_.counted_noun_at(sentence_, number.end) &&
+        !has_cue(number.end, clause.end, Cue::designation)) {
+      return {};
+    }
+    const Match* designation = find_cue(number.end, item.end, Cue::designation);
+    for (const auto& m : indicators_) {
+      if (m.begin < number.end || m.end > item.end) continue;
+      std::size_t from = number.end;
+      // A second count may stand between (为19家企业251件专利办理专利保险).
+      for (std::size_t j = k + 1; j < numbers_.size(); ++j) {
+        if (numbers_[j].begin >= number.end && numbers_[j].end <= m.begin) from = numbers_[j].end;
+      }
+      const bool near = code_points(from, m.begin) <= kMaxCountedGap;
+      const bool designated = designation && m.begin >= designation->end &&
+                              code_points(number.end, designation->begin) <= kMaxCountedGap + 2;
+      if (!near && !designated) continue;
+      if (designation && !designated && m.begin < designation->begin) {
+        // 15个地理标志产品列入中欧地理标志协定: what it was designated as, not the noun before.
+        continue;
+      }
+      if (int index = adapt(static_cast<int>(m.id), number, true); index >= 0) {
+        return {index, m.begin, m.end, true};
+      }
+    }
+    return {};
+  }
+
+  Choice choose_indicator(std::size_t k, Span clause) const {
+    const auto& number = numbers_[k];
+    if (Choice after = counted_after(k, clause); after.index >= 0) return after;
+    const Span item = item_of(number.begin, clause);
+    // Named before the figure in its clause: 专利授权1939件, 有效发明专利达1.78万件.
+    for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
+      if (it->end > number.begin || it->begin < clause.begin) continue;
+      if (gap_without_periods(it->end, number.begin) > kMaxNameGap) break;
+      if (weak_and_overridden(*it)) continue;
+      int index = adjust_for_stage(static_cast<int>(it->id), piece(it->end, number.begin));
+      if ((index = adapt(index, number)) >= 0) return {index, it->begin, it->end, true};
+    }
+    // Named in part: 转让10257次、许可325次.
+    const std::size_t lead_begin = std::max(item.begin, last_token_end_before(number.begin, item.begin));
+    const auto lead = piece(lead_begin, number.begin);
+    if (int index = elided_indicator(lead, last_named_before(lead_begin), number); index >= 0) {
+      return {index, lead_begin, number.begin, true};
+    }
+    // Not named: the figure continues the one just read (新增质押专利668件,金额6.37亿元).
+    if (!emitted_.empty() && code_points(lead_begin, number.begin) <= kMaxCarriedLead) {
+      int index = adjust_for_stage(emitted_.back().indicator, lead);
+      if ((index = adapt(index, number)) >= 0) return {index, lead_begin, number.begin, false};
+    }
+    return {};
+  }
+
+  std::size_t last_token_end_before(std::size_t at, std::size_t floor) const {
+    std::size_t end = floor;
+    for (const auto& n : numbers_) {
+      if (n.end <= at && n.end > end) end = n.end;
+    }
+    return end;
+  }
+
+  // 新建13家商标品牌指导站 → the .new code; 新增29人,累计达334人 → the stock code.
+  int adjust_for_new_and_total(int index, Span clause, const NumberMatch& number) const {
+    const auto& code = indicator(index).code;
+    const bool says_total = has_cue(clause.begin, number.begin, Cue::cumulative);
+    const bool is_new = ends_with(code, ".new");
+    if (is_new && says_total) {
+      const int stock = lexicon_.indicator_index(code.substr(0, code.size() - 4));
+      if (stock >= 0) return stock;
+    }
+    if (!is_new && !says_total && has_cue(clause.begin, number.begin, Cue::new_items)) {
+      const int flow = lexicon_.indicator_index(code + ".new");
+      if (flow >= 0) return flow;
+    }
+    return index;
+  }
+
+  // --- regions -------------------------------------------------------------------------------
+
+  bool under_subject(std::size_t region_index) const {
+    if (!context_.subject_region) return false;
+    const auto& regions = lexicon_.gazetteer().regions();
+    const auto& subject = regions[*context_.subject_region];
+    std::optional<RegionCode> code = regions[region_index].code;
+    for (int depth = 0; code && depth < 4; ++depth) {
+      if (*code == subject.code) return true;
+      const int at = lexicon_.region_index(code->to_int());
+      if (at < 0) return false;
+      code = regions[static_cast<std::size_t>(at)].parent;
+    }
+    return false;
+  }
+
+  std::optional<std::size_t> region_named(const Match& m) const {
+    std::optional<std::size_t> found;
+    for (auto index : lexicon_.region_names()[m.id]) {
+      const auto& region = lexicon_.gazetteer().regions()[index];
+      if (region.is_historical() || !under_subject(index)) continue;
+      if (found) return std::nullopt;  // ambiguous inside the subject too
+      found = index;
+    }
+    return found;
+  }
+
+  // A region that a clause is about opens it (杭州2234件; 2021年,西湖区…); one inside an
+  // enumeration (兰州市安宁区、白银市白银区等4个区域) is not.
+  std::optional<std::size_t> clause_subject(const Match& m) const {
+    const Span clause = clause_of(m.begin);
+    std::size_t lead = code_points(clause.begin, m.begin);
+    for (const auto& p : periods_) {
+      if (p.begin >= clause.begin && p.end <= m.begin) lead -= std::min(lead, code_points(p.begin, p.end));
+    }
+    if (lead > 3) return std::nullopt;
+    std::size_t length = 0;
+    if (starts_with_any(sentence_, m.end, {"等", "、", "和", "及"}, &length)) return std::nullopt;
+    return region_named(m);
+  }
+
+  std::vector<std::size_t> regions_for(const NumberMatch& number, Span clause) const {
+    // 渤海新区、黄骅市、沧县各新增PCT国际专利1件: one figure for each listed region.
+    if (const Match* each = find_cue(clause.begin, number.begin, Cue::each)) {
+      std::vector<std::size_t> listed;
+      for (const auto& m : regions_) {
+        if (m.begin < clause.begin || m.end > each->begin) continue;
+        if (auto r = region_named(m)) listed.push_back(*r);
+      }
+      if (listed.size() >= 2) return listed;
+    }
+    std::optional<std::size_t> chosen;
+    std::size_t chosen_at = 0;
+    for (const auto& m : regions_) {
+      if (m.end > number.begin) break;
+      if (auto r = clause_subject(m)) {
+        chosen = r;
+        chosen_at = m.end;
+      }
+    }
+    // 全省/全市 after a sub-region brings the sentence back to the subject.
+    if (chosen && (has_cue(chosen_at, number.begin, Cue::scope_province) ||
+                   has_cue(chosen_at, number.begin, Cue::scope_prefecture))) {
+      chosen.reset();
+    }
+    if (chosen) return {*chosen};
+    if (context_.subject_region) return {*context_.subject_region};
+    return {};
+  }
+
+  // --- periods -------------------------------------------------------------------------------
+
+  struct ResolvedPeriod {
+    Period period;
+    bool target = false;
+  };
+
+  int resolve_relative(int offset) const {
+    if (publication_year_) return *publication_year_ + offset;
+    return reporting_year_ + offset + 1;
+  }
+
+  ResolvedPeriod period_for(const NumberMatch& number) const {
+    ResolvedPeriod out;
+    out.period.year = Year(paragraph_year_.value_or(reporting_year_));
+    const Span clause = clause_of(number.begin);
+    const PeriodMention* latest = nullptr;
+    const PeriodMention* months = nullptr;
+    for (const auto& p : periods_) {
+      if (p.begin >= number.begin) break;
+      if (p.is_base) continue;
+      // A year counts in its own clause, or when it opens the sentence's scene.
+      if (p.begin < clause.begin && !is_topic(p)) continue;
+      if (p.kind == PeriodMention::Kind::months_only) {
+        months = &p;
+      } else {
+        latest = &p;
+        months = nullptr;
+      }
+    }
+    if (latest) {
+      switch (latest->kind) {
+        case PeriodMention::Kind::year:
+          out.period.year = Year(latest->year);
+          out.period.month_start = latest->month_start;
+          out.period.month_end = latest->month_end;
+          break;
+        case PeriodMention::Kind::year_range:
+          out.period.year = Year(latest->year);
+          out.period.period_start = latest->first_year;
+          break;
+        case PeriodMention::Kind::relative:
+          out.period.year = Year(resolve_relative(latest->year));
+          break;
+        case PeriodMention::Kind::recent_years:
+          out.period.year = Year(reporting_year_);
+          out.period.period_start = reporting_year_ - latest->first_year + 1;
+          break;
+        case PeriodMention::Kind::plan_end:
+          out.period.year = Year(latest->year);
+          out.target = true;
+          break;
+        case PeriodMention::Kind::plan_period:
+          out.period.year = Year(latest->year);
+          out.period.period_start = latest->first_year;
+          break;
+        case PeriodMention::Kind::months_only:
+          break;
+      }
+    }
+    if (months) {
+      out.period.month_start = months->month_start;
+      out.period.month_end = months->month_end;
+    }
+    return out;
+  }
+
+  // --- one figure ----------------------------------------------------------------------------
+
+  void read_number(std::size_t k) {
+    const auto& number = numbers_[k];
+    const Span clause = clause_of(number.begin);
+    switch (number.kind) {
+      case NumberKind::ordinal_rank: read_rank(number, clause); return;
+      case NumberKind::percent:
+      case NumberKind::percentage_points:
+      case NumberKind::times: read_relative(k, clause); return;
+      case NumberKind::count:
+      case NumberKind::money: read_level(k, clause); return;
+      default: return;
+    }
+  }
+
+  Fact base_fact(const NumberMatch& number, std::size_t region_index, const ResolvedPeriod& period,
+                 int indicator_index) const {
+    Fact fact;
+    const auto& region = lexicon_.gazetteer().regions()[region_index];
+    fact.region = region.code;
+    fact.region_name = region.name;
+    fact.period = period.period;
+    fact.indicator = indicator(indicator_index).code;
+    fact.value_text = number.text;
+    fact.qualifier = number.upper ? Qualifier::at_least : number.qualifier;
+    const bool target_word = has_cue(0, number.begin, Cue::target);
+    const bool future = publication_year_ && period.period.year.value > *publication_year_;
+    fact.status = period.target || target_word || future ? Status::target : Status::actual;
+    if (number.upper) fact.note = "a range; its lower bound is stored";
+    return fact;
+  }
+
+  void set_quote(Fact& fact, std::size_t begin, std::size_t end) const {
+    begin = std::min(begin, end);
+    fact.quote = std::string(piece(begin, end));
+    fact.span_start = count_code_points(text_.substr(0, offset_ + begin));
+    fact.span_end = fact.span_start + count_code_points(fact.quote);
+  }
+
+  void emit(Fact fact, int indicator_index, std::size_t number_begin) {
+    emitted_.push_back({std::move(fact), indicator_index, number_begin});
+  }
+
+  void read_level(std::size_t k, Span clause) {
+    const auto& number = numbers_[k];
+    Choice choice = choose_indicator(k, clause);
+    if (choice.index < 0) return;
+    const int index = adjust_for_new_and_total(choice.index, clause, number);
+    const auto& chosen = indicator(index);
+    // Money given by the government (资助117万元, 担保支持3018万元) is not an IP statistic.
+    if (number.kind == NumberKind::money &&
+        has_cue(choice.named_here ? std::min(choice.end, number.begin) : clause.begin,
+                number.begin, Cue::subsidy)) {
+      return;
+    }
+    auto period = period_for(number);
+    if (has_cue(clause.begin, number.begin, Cue::cumulative) && chosen.kind == IndicatorKind::flow &&
+        !period.period.period_start) {
+      period.period.cumulative = true;
+    }
+    // 比上年增加5.2万家 / 净增 is a change, not a level.
+    Measure measure = Measure::level;
+    double sign = 1;
+    const Match* grow = find_cue(clause.begin, number.begin, Cue::growth);
+    const Match* decline = find_cue(clause.begin, number.begin, Cue::decline);
+    const Match* net = find_cue(clause.begin, number.begin, Cue::net_change);
+    const bool compared = has_cue(clause.begin, number.begin, Cue::compare);
+    const Match* verb = net ? net : (grow && (!decline || grow->begin > decline->begin) ? grow : decline);
+    if (verb && (net || compared) && code_points(verb->end, number.begin) <= 2 &&
+        piece(verb->end, std::min(number.begin, verb->end + 3)) != "到") {
+      measure = Measure::change_abs;
+      if (verb == decline) sign = -1;
+    }
+    const std::size_t quote_begin = choice.named_here ? std::min(choice.begin, number.begin) : clause.begin;
+    const std::size_t quote_end = choice.named_here ? std::max(choice.end, number.end) : number.end;
+    for (auto region : regions_for(number, clause)) {
+      Fact fact = base_fact(number, region, period, index);
+      fact.measure = measure;
+      fact.value = number.value.to_double() * sign;
+      fact.unit = chosen.unit;
+      set_quote(fact, quote_begin, quote_end);
+      emit(std::move(fact), index, number.begin);
+    }
+  }
+
+  // The indicators a growth figure belongs to when they are listed: 商标申请量、注册量、有效注册量
+  // 预期年增长12%; 万人发明专利拥有量和高价值发明专利拥有量比去年增长20%.
+  std::vector<int> listed_indicators(std::size_t from, std::size_t to, const NumberMatch& number) const {
+    std::vector<const Match*> named;
+    for (const auto& m : indicators_) {
+      if (m.begin >= from && m.end <= to) named.push_back(&m);
+    }
+    if (named.empty()) return {};
+    std::vector<int> out{static_cast<int>(named.back()->id)};
+    for (std::size_t i = named.size() - 1; i > 0; --i) {
+      // Between two listed names stand separators, and maybe names given only in part
+      // (、注册量、), which take the head of the name before them.
+      auto words = list_words(piece(named[i - 1]->end, named[i]->begin));
+      if (!words) break;
+      std::vector<int> middle;
+      for (auto word : *words) {
+        const int elided = elided_indicator(word, static_cast<int>(named[i - 1]->id), number);
+        if (elided < 0) return out;
+        middle.push_back(elided);
+      }
+      out.insert(out.begin(), middle.begin(), middle.end());
+      out.insert(out.begin(), static_cast<int>(named[i - 1]->id));
+    }
+    return out;
+  }
+
+  // "、" → {}; "、注册量、" → {注册量}; anything that does not start and end with a separator
+  // is not the inside of a list.
+  static std::optional<std::vector<std::string_view>> list_words(std::string_view between) {
+    std::vector<std::string_view> words;
+    std::size_t length = 0;
+    if (between.empty() || !starts_with_any(between, 0, {"、", "和", "及", "与"}, &length)) {
+      return std::nullopt;
+    }
+    std::size_t word_begin = length;
+    bool ends_with_separator = true;
+    for (std::size_t at = length; at < between.size();) {
+      if (starts_with_any(between, at, {"、", "和", "及", "与"}, &length)) {
+        if (at > word_begin) words.push_back(between.substr(word_begin, at - word_begin));
+        at += length;
+        word_begin = at;
+        ends_with_separator = true;
+      } else {
+        std::size_t step = 1;
+        decode_at(between, at, &step);
+        at += step;
+        ends_with_separator = false;
+      }
+    }
+    if (!ends_with_separator) return std::nullopt;
+    return words;
+  }
+
+  // Growth, percentage points, multiples, shares, and levels of indicators measured in %.
+  void read_relative(std::size_t k, Span clause) {
+    const auto& number = numbers_[k];
+    // The cue that governs this figure: the last one before it with no indicator in between.
+    std::size_t floor = clause.begin;
+    for (const auto& m : indicators_) {
+      if (m.end <= number.begin && m.begin >= clause.begin) floor = std::max(floor, m.end);
+    }
+    const Match* grow = find_cue(floor, number.begin, Cue::growth);
+    const Match* rate = find_cue(floor, number.begin, Cue::growth_rate);
+    const Match* decline = find_cue(floor, number.begin, Cue::decline);
+    const Match* share = find_cue(clause.begin, number.begin, Cue::share);
+    const bool respectively = has_cue(clause.begin, number.begin, Cue::respectively);
+
+    Measure measure;
+    double value = number.value.to_double();
+    if (number.kind == NumberKind::times) {
+      // 增长2倍 → +200%; 是2023年的3倍 / 翻一番 → (N−1)×100%.
+      const bool grows_by = grow && code_points(grow->end, number.begin) == 0;
+      value = grows_by ? value * 100 : (value - 1) * 100;
+      measure = Measure::growth_pct;
+    } else if (share && number.kind == NumberKind::percent) {
+      measure = Measure::share_pct;
+    } else if (grow || rate || decline) {
+      measure = number.kind == NumberKind::percentage_points ? Measure::change_pp : Measure::growth_pct;
+      const bool falls = decline && (!grow || decline->begin > grow->begin);
+      if (falls && value > 0) value = -value;
+    } else if (number.kind == NumberKind::percent) {
+      measure = Measure::level;
+    } else {
+      return;
+    }
+
+    std::vector<int> targets;
+    std::size_t quote_begin = clause.begin;
+    if (measure == Measure::level) {
+      Choice choice = choose_indicator(k, clause);
+      if (choice.index < 0) return;
+      targets.push_back(choice.index);
+      if (choice.named_here) quote_begin = std::min(choice.begin, number.begin);
+    } else if (measure == Measure::share_pct) {
+      // 占全省PCT申请总量的50.2%: the indicator named after 占, else the sentence's.
+      int named = -1;
+      for (const auto& m : indicators_) {
+        if (m.begin >= share->end && m.end <= number.begin) named = static_cast<int>(m.id);
+      }
+      if (named < 0) named = carried_indicator(number.begin);
+      if (named >= 0) targets.push_back(named);
+    } else {
+      const Match* cue = grow ? grow : rate ? rate : decline;
+      const std::size_t cue_at = cue ? cue->begin : number.begin;
+      targets = listed_indicators(clause.begin, cue_at, number);
+      if (!targets.empty()) {
+        for (const auto& m : indicators_) {
+          if (m.begin >= clause.begin && m.end <= cue_at) {
+            quote_begin = m.begin;
+            break;
+          }
+        }
+      } else if (respectively) {
+        // 立案93件,结案83件,较2020年度分别增长33%和24%: spread over the figures just read.
+        std::size_t position = 0, count = 0;
+        for (std::size_t j = 0; j < numbers_.size(); ++j) {
+          if (numbers_[j].begin < clause.begin || numbers_[j].end > clause.end ||
+              numbers_[j].kind != number.kind) {
+            continue;
+          }
+          if (j < k) ++position;
+          ++count;
+        }
+        std::vector<int> recent;
+        for (const auto& e : emitted_) {
+          if (e.fact.measure != Measure::level) continue;
+          recent.erase(std::remove(recent.begin(), recent.end(), e.indicator), recent.end());
+          recent.push_back(e.indicator);
+        }
+        if (recent.size() >= count && position < count) {
+          targets.push_back(recent[recent.size() - count + position]);
+        }
+      } else {
+        const int carried = carried_indicator(number.begin);
+        if (carried >= 0) targets.push_back(carried);
+      }
+    }
+    if (targets.empty()) return;
+
+    auto period = period_for(number);
+    std::optional<int> base_year;
+    for (const auto& p : periods_) {
+      if (p.begin >= clause.begin && p.end <= number.begin && p.is_base &&
+          p.kind == PeriodMention::Kind::year && p.year != period.period.year.value - 1) {
+        base_year = p.year;
+      }
+    }
+    // 十四五 … 年均增长12%: an average over the plan's years.
+    const Match* per_year = grow ? grow : rate;
+    if (measure == Measure::growth_pct && per_year && paragraph_plan_ &&
+        (piece(per_year->begin, per_year->end) == "年增长" ||
+         piece(per_year->begin, per_year->end) == "年均增长")) {
+      period.period.year = Year(paragraph_plan_->year);
+      period.period.period_start = paragraph_plan_->year - 4;
+      period.target = period.target || paragraph_plan_->kind == PeriodMention::Kind::plan_end;
+    }
+    std::optional<std::string> share_of;
+    if (measure == Measure::share_pct) {
+      if (has_cue(share->begin, number.begin, Cue::scope_province)) share_of = "province";
+      else if (has_cue(share->begin, number.begin, Cue::scope_country)) share_of = "country";
+      else return;  // a share of something other than a parent region's total
+    }
+    // 分别年增长15%和20%以上: the closing qualifier covers every figure of the list.
+    Qualifier qualifier = number.qualifier;
+    if (respectively && qualifier == Qualifier::exact) {
+      for (const auto& n : numbers_) {
+        if (n.begin > number.end && n.end <= clause.end && n.kind == number.kind) qualifier = n.qualifier;
+      }
+    }
+    for (int target : targets) {
+      const auto& chosen = indicator(target);
+      if ((measure == Measure::level || measure == Measure::change_pp) && chosen.unit != "%") continue;
+      for (auto region : regions_for(number, clause)) {
+        Fact fact = base_fact(number, region, period, target);
+        fact.measure = measure;
+        fact.value = value;
+        fact.qualifier = qualifier;
+        fact.unit = measure == Measure::change_pp ? "百分点" : "%";
+        fact.base_year = base_year;
+        fact.share_of = share_of;
+        set_quote(fact, std::min(quote_begin, number.begin), number.end);
+        emit(std::move(fact), target, number.begin);
+      }
+    }
+  }
+
+  void read_rank(const NumberMatch& number, Span clause) {
+    const Match* cue = find_cue(clause.begin, number.begin, Cue::rank);
+    if (!cue) return;
+    std::optional<std::string> scope;
+    for (const auto& s : scopes_) {
+      if (s.begin >= clause.begin && s.end <= number.begin) scope = lexicon_.rank_scope_codes()[s.id];
+    }
+    if (!scope) {
+      if (has_cue(clause.begin, number.begin, Cue::scope_province)) scope = "province";
+      else if (has_cue(clause.begin, number.begin, Cue::scope_country)) scope = "country";
+      else if (has_cue(clause.begin, number.begin, Cue::scope_prefecture)) scope = "prefecture";
+    }
+    if (!scope) return;
+    // What ranks: an indicator named in the clause, else the figures just read (双双: the last
+    // two). A rank right after growth figures, or after 增速, ranks the growth rate.
+    int named = -1;
+    for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
+      if (it->end <= cue->begin && it->begin >= clause.begin) {
+        named = static_cast<int>(it->id);
+        break;
+      }
+    }
+    const bool both = has_cue(clause.begin, number.begin, Cue::both);
+    bool of_growth = has_cue(clause.begin, cue->begin, Cue::growth_rate);
+    std::vector<int> ranked;
+    if (named >= 0) {
+      ranked.push_back(named);
+    } else {
+      for (auto it = emitted_.rbegin(); it != emitted_.rend(); ++it) {
+        if (std::find(ranked.begin(), ranked.end(), it->indicator) != ranked.end()) continue;
+        if (it->fact.measure == Measure::rank) break;
+        if (it == emitted_.rbegin() && it->fact.measure == Measure::growth_pct) of_growth = true;
+        ranked.push_back(it->indicator);
+        if (!both || ranked.size() == 2) break;
+      }
+      std::reverse(ranked.begin(), ranked.end());
+      if (ranked.empty()) {
+        const int carried = carried_indicator(cue->begin);
+        if (carried >= 0) ranked.push_back(carried);
+      }
+    }
+    const auto period = period_for(number);
+    for (int target : ranked) {
+      for (auto region : regions_for(number, clause)) {
+        Fact fact = base_fact(number, region, period, target);
+        fact.measure = Measure::rank;
+        fact.value = number.value.to_double();
+        fact.unit = "位";
+        fact.qualifier = Qualifier::exact;
+        fact.rank_scope = scope;
+        if (of_growth) fact.rank_of = "growth_pct";
+        set_quote(fact, std::min(cue->begin, number.begin), number.end);
+        emit(std::move(fact), target, number.begin);
+      }
+    }
+  }
+
+  // A figure repeated in a bulletin is one fact; where the bulletin gives a key both exactly
+  // and as a rounded claim (首次突破万次 … 达到10257次), the exact figure stands.
+  static std::vector<Fact> deduplicate(std::vector<Fact> facts) {
+    auto key = [](const Fact& f) {
+      return std::make_tuple(f.region.str(), f.period.year.value, f.period.month_start.value_or(0),
+                             f.period.month_end.value_or(0), f.period.period_start.value_or(0),
+                             f.period.cumulative, f.indicator, static_cast<int>(f.measure),
+                             f.rank_of.value_or(""), f.rank_scope.value_or(""),
+                             f.share_of.value_or(""), f.base_year.value_or(0),
+                             static_cast<int>(f.status));
+    };
+    std::set<decltype(key(facts.front()))> exact;
+    for (const auto& f : facts) {
+      if (f.qualifier == Qualifier::exact) exact.insert(key(f));
+    }
+    std::set<std::pair<decltype(key(facts.front())), double>> seen;
+    std::vector<Fact> out;
+    for (auto& f : facts) {
+      auto k = key(f);
+      if (f.qualifier != Qualifier::exact && f.measure == Measure::level && exact.count(k)) continue;
+      if (seen.insert({k, f.value}).second) out.push_back(std::move(f));
+    }
+    return out;
+  }
+
+  std::string_view text_;
+  const DocumentContext& context_;
+  const Lexicon& lexicon_;
+  std::optional<int> publication_year_;
+  int reporting_year_ = 0;
+
+  std::optional<int> paragraph_year_;
+  std::optional<PeriodMention> paragraph_plan_;
+
+  std::string_view sentence_;
+  std::string lowered_;
+  std::size_t offset_ = 0;
+  std::vector<NumberMatch> numbers_;
+  std::vector<Match> indicators_, regions_, cues_, scopes_;
+  std::vector<PeriodMention> periods_;
+  std::vector<std::size_t> clause_marks_;
+  std::vector<EmittedFact> emitted_;
+};
+
+}  // namespace
+
+std::vector<Fact> assemble_facts(std::string_view text, const DocumentContext& context,
+                                 const Lexicon& lexicon) {
+  if (text.empty()) return {};
+  return SentenceReader(text, context, lexicon).read();
+}
+
+}  // namespace iprdb::detail

@@ -1,0 +1,200 @@
+#include "extract/document_context.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "extract/period.hpp"
+#include "extract/utf8.hpp"
+
+namespace iprdb::detail {
+namespace {
+
+// Only the head of a page carries its date; a bounded prefix keeps std::regex cheap.
+constexpr std::size_t kHeadBytes = 1500;
+// Mentions in the title and the opening count more towards the subject region.
+constexpr std::size_t kOpeningBytes = 600;
+
+bool valid_date(int year, int month, int day) {
+  return year >= 1980 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::optional<PublicationDate> date_in(const std::string& text) {
+  static const std::regex date(
+      R"((19[89]\d|20\d\d)\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?)");
+  std::smatch m;
+  if (!std::regex_search(text, m, date)) return std::nullopt;
+  const int y = std::stoi(m[1]), mo = std::stoi(m[2]), d = std::stoi(m[3]);
+  if (!valid_date(y, mo, d)) return std::nullopt;
+  return PublicationDate{y, mo, d};
+}
+
+std::optional<PublicationDate> published_in_text(std::string_view text) {
+  const std::string head(text.substr(0, std::min(text.size(), kHeadBytes)));
+  // A labelled date first: 发布时间: 2023-05-09, 发布日期：2023年5月9日, 日期: 2023/5/9.
+  static const std::regex labelled(R"((发布时间|发布日期|发布于|发文日期|成文日期|日期|时间)\s*[:：]?\s*)");
+  for (auto it = std::sregex_iterator(head.begin(), head.end(), labelled);
+       it != std::sregex_iterator(); ++it) {
+    const auto from = static_cast<std::size_t>(it->position() + it->length());
+    if (auto d = date_in(head.substr(from, 40)); d) return d;
+  }
+  // Otherwise a date standing on a short line of its own near the top (2020-01-01 08:51 来源: …).
+  std::size_t start = 0;
+  for (int line = 0; line < 12 && start < head.size(); ++line) {
+    auto end = head.find('\n', start);
+    if (end == std::string::npos) end = head.size();
+    const auto piece = head.substr(start, end - start);
+    if (count_code_points(piece) <= 60) {
+      if (auto d = date_in(piece); d) return d;
+    }
+    start = end + 1;
+  }
+  if (auto year = world_ip_day_year(text)) return PublicationDate{*year, 4, std::nullopt};
+  return std::nullopt;
+}
+
+std::string first_line_title(std::string_view text) {
+  // The first line that reads like a headline: not navigation (»/>), not a date line, short.
+  std::size_t start = 0;
+  for (int line = 0; line < 8 && start < text.size(); ++line) {
+    auto end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    auto piece = text.substr(start, end - start);
+    while (!piece.empty() && (piece.front() == ' ' || piece.front() == '\t')) piece.remove_prefix(1);
+    const auto length = count_code_points(piece);
+    const bool chrome = piece.find("»") != std::string_view::npos ||
+                        piece.find("当前位置") != std::string_view::npos ||
+                        piece.find("所在的位置") != std::string_view::npos ||
+                        piece.find("首页") != std::string_view::npos;
+    if (length >= 6 && length <= 80 && !chrome && !date_in(std::string(piece))) {
+      return std::string(piece);
+    }
+    start = end + 1;
+  }
+  return {};
+}
+
+struct LevelHints {
+  int province = 0, prefecture = 0, country = 0;
+};
+
+LevelHints level_hints(std::string_view text) {
+  LevelHints hints;
+  auto count = [&](std::string_view word) {
+    int n = 0;
+    for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) ++n;
+    return n;
+  };
+  for (auto word : {"全省", "我省", "本省", "省内", "全区", "我区"}) hints.province += count(word);
+  for (auto word : {"全市", "我市", "本市", "市内", "全州", "我州"}) hints.prefecture += count(word);
+  for (auto word : {"全国", "我国"}) hints.country += count(word);
+  return hints;
+}
+
+std::optional<std::size_t> subject_region(std::string_view text, std::string_view title,
+                                          const Lexicon& lexicon) {
+  const auto& regions = lexicon.gazetteer().regions();
+  std::map<std::size_t, double> score;
+  auto tally = [&](std::string_view piece, double weight) {
+    for (const auto& match : lexicon.regions().find_longest(piece)) {
+      const auto& candidates = lexicon.region_names()[match.id];
+      for (auto index : candidates) {
+        if (regions[index].is_historical() || regions[index].level == RegionLevel::county) continue;
+        score[index] += weight / static_cast<double>(candidates.size());
+      }
+    }
+  };
+  tally(title, 6);
+  tally(text.substr(0, std::min(text.size(), kOpeningBytes)), 2);
+  tally(text, 1);
+  const auto hints = level_hints(text);
+  const bool prefers_prefecture = hints.prefecture > hints.province;
+  std::optional<std::size_t> best;
+  double best_score = 0;
+  for (auto [index, value] : score) {
+    const auto& region = regions[index];
+    // 全市 also fits the four municipalities, which are provincial-level.
+    const bool municipality = region.level == RegionLevel::province && region.name.size() > 3 &&
+                              region.name.substr(region.name.size() - 3) == "市";
+    double weighted = value;
+    if (prefers_prefecture && (region.level == RegionLevel::prefecture || municipality)) weighted *= 3;
+    if (!prefers_prefecture && hints.province > 0 && region.level == RegionLevel::province) weighted *= 3;
+    if (weighted > best_score) {
+      best_score = weighted;
+      best = index;
+    }
+  }
+  if (!best && hints.country > 0) {
+    const int country = lexicon.region_index(0);
+    if (country >= 0) best = static_cast<std::size_t>(country);
+  }
+  return best;
+}
+
+std::optional<int> reporting_year(std::string_view text, const std::optional<PublicationDate>& published) {
+  std::map<int, int> mentions;
+  for (const auto& m : find_periods(text)) {
+    if (m.kind == PeriodMention::Kind::year && !m.is_base) ++mentions[m.year];
+    if (m.kind == PeriodMention::Kind::relative && published && !m.is_base) {
+      ++mentions[published->year + m.year];
+    }
+  }
+  std::optional<int> best;
+  int best_count = 0;
+  for (auto [year, count] : mentions) {
+    if (published && year > published->year) continue;
+    if (published && year < published->year - 3) continue;
+    if (count >= best_count) {
+      best = year;
+      best_count = count;
+    }
+  }
+  if (best) return best;
+  if (published) {
+    // Annual bulletins come out in the first half of the following year.
+    return published->month && *published->month <= 6 ? published->year - 1 : published->year;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string PublicationDate::to_string() const {
+  if (month && day) return fmt::format("{:04d}-{:02d}-{:02d}", year, *month, *day);
+  if (month) return fmt::format("{:04d}-{:02d}", year, *month);
+  return fmt::format("{:04d}", year);
+}
+
+std::optional<PublicationDate> PublicationDate::parse(std::string_view text) {
+  const std::string s(text);
+  static const std::regex full(R"(^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?\s*$)");
+  static const std::regex month(R"(^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*月?\s*$)");
+  static const std::regex year(R"(^\s*(\d{4})\s*年?\s*$)");
+  std::smatch m;
+  if (std::regex_match(s, m, full)) {
+    PublicationDate d{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
+    if (valid_date(d.year, *d.month, *d.day)) return d;
+  } else if (std::regex_match(s, m, month)) {
+    PublicationDate d{std::stoi(m[1]), std::stoi(m[2]), std::nullopt};
+    if (valid_date(d.year, *d.month, 1)) return d;
+  } else if (std::regex_match(s, m, year)) {
+    PublicationDate d{std::stoi(m[1]), std::nullopt, std::nullopt};
+    if (valid_date(d.year, 1, 1)) return d;
+  }
+  return std::nullopt;
+}
+
+DocumentContext read_document_context(std::string_view text, std::string_view title_hint,
+                                      const std::optional<PublicationDate>& published,
+                                      const Lexicon& lexicon) {
+  DocumentContext context;
+  context.title = title_hint.empty() ? first_line_title(text) : std::string(title_hint);
+  context.published = published ? published : published_in_text(text);
+  context.subject_region = subject_region(text, context.title, lexicon);
+  context.reporting_year = reporting_year(text, context.published);
+  return context;
+}
+
+}  // namespace iprdb::detail

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace iprdb::detail {
+
+/// The number of code points in a UTF-8 string (spans are counted in code points, as SQLite's
+/// substr() counts them).
+inline std::size_t count_code_points(std::string_view text) noexcept {
+  std::size_t count = 0;
+  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+/// The code point starting at byte `at` (which must start one), and its length in bytes.
+inline char32_t decode_at(std::string_view text, std::size_t at, std::size_t* length) noexcept {
+  const auto c = static_cast<unsigned char>(text[at]);
+  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (at + n > text.size()) n = 1;
+  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+  *length = n;
+  return cp;
+}
+
+/// The byte offset of the code point before `at`.
+inline std::size_t previous_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at == 0) return 0;
+  --at;
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+inline bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+}  // namespace iprdb::detail

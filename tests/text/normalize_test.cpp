@@ -1,0 +1,176 @@
+#include "text/normalize.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reference/embedded.hpp"
+#include "testing.hpp"
+
+using iprdb::detail::normalize_text;
+
+namespace {
+
+struct Case {
+  std::string input;
+  std::string expected;
+};
+
+void check_all(const std::vector<Case>& cases) {
+  for (const auto& c : cases) {
+    INFO(c.input);
+    CHECK(normalize_text(c.input) == c.expected);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("full-width digits letters and punctuation become ASCII", "[text]") {
+  check_all({
+      {"１．７８万件，同比增长１６．４％", "1.78万件,同比增长16.4%"},
+      {"ＰＣＴ国际专利申请（件）：１２３４；", "PCT国际专利申请(件):1234;"},
+      {"第一季度～第三季度", "第一季度~第三季度"},
+      {"⼈⼝", "人口"},  // Kangxi radicals U+2F08 U+2F1D
+      {"①", "1"},
+      {"。、“”《》", "。、“”《》"},  // Chinese punctuation has no ASCII form and stays
+  });
+}
+
+TEST_CASE("radical supplement characters become the characters they stand for", "[text]") {
+  check_all({
+      {"⻄安", "西安"},
+      {"⻅义勇为", "见义勇为"},
+      {"⻓三角", "长三角"},
+      {"市场监管部⻔", "市场监管部门"},
+      {"⻑春", "长春"},  // ⻑ → 長, then Traditional → Simplified
+      {"⺟", "母"},      // NFKC's own
+  });
+}
+
+TEST_CASE("every row of the radical table maps a radical to an ordinary character", "[text]") {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::string_view text = iprdb::detail::embedded::radical_variants;
+  std::set<UChar32> seen;
+  int rows = 0;
+  while (!text.empty()) {
+    auto line = text.substr(0, text.find('\n'));
+    text.remove_prefix(std::min(text.size(), line.size() + 1));
+    if (line.empty() || line[0] == '#') continue;
+    ++rows;
+    INFO(std::string(line));
+    auto variant = icu::UnicodeString::fromUTF8(line.substr(0, line.find('\t')));
+    REQUIRE(variant.countChar32() == 1);
+    UChar32 c = variant.char32At(0);
+    CHECK(c >= 0x2E80);
+    CHECK(c <= 0x2EFF);
+    CHECK(seen.insert(c).second);
+    CHECK(nfkc->isNormalized(variant, status));  // otherwise NFKC handles it
+    auto rest = line.substr(line.find('\t') + 1);
+    auto standard = std::string(rest.substr(0, rest.find('\t')));
+    CHECK(icu::UnicodeString::fromUTF8(standard).countChar32() == 1);
+    std::string variant_utf8;
+    variant.toUTF8String(variant_utf8);
+    CHECK(normalize_text(variant_utf8) == normalize_text(standard));
+  }
+  CHECK(rows >= 80);
+}
+
+TEST_CASE("Traditional characters become Simplified", "[text]") {
+  check_all({
+      {"專利", "专利"},
+      {"發明專利授權量達到1.2萬件", "发明专利授权量达到1.2万件"},
+      {"億元", "亿元"},
+      {"臺灣地區", "台湾地区"},
+      {"著作權登記", "著作权登记"},
+      {"顯著增長", "显著增长"},
+  });
+}
+
+TEST_CASE("Simplified text that ICU's converter would damage is left alone", "[text]") {
+  check_all({
+      {"显著", "显著"},
+      {"成效显著提升", "成效显著提升"},
+      {"俱乐部", "俱乐部"},
+      {"乾隆", "乾隆"},
+      {"摔跤", "摔跤"},
+      {"慰藉", "慰藉"},
+      {"大阪", "大阪"},
+      {"苎麻", "苎麻"},
+      {"后来于是", "后来于是"},
+  });
+}
+
+TEST_CASE("pinyin glued to a Han character by a scraper is removed", "[text]") {
+  check_all({
+      {"發(fā)明", "发明"},
+      {"發(fā)明專利擁有量", "发明专利拥有量"},
+      {"監(jiān)管", "监管"},
+      {"绿(lǜ)色", "绿色"},
+      {"发（fā）明", "发明"},  // full-width parentheses, after NFKC
+      {"发(fā)(fā)明", "发明"},
+      // Left alone: no tone mark, not after a Han character, capitals, spaces, too long.
+      {"发(fa)明", "发(fa)明"},
+      {"A(fā)", "A(fā)"},
+      {"发 (fā)", "发 (fā)"},
+      {"发(Fā)", "发(Fā)"},
+      {"发(fā míng)", "发(fā míng)"},
+      {"发(zhuāngg)", "发(zhuāngg)"},
+      {"增长(2023年)", "增长(2023年)"},
+      {"专利(件)", "专利(件)"},
+      {"发(", "发("},
+  });
+}
+
+TEST_CASE("line endings white space and invisible characters are tidied", "[text]") {
+  check_all({
+      {"第一行\r\n第二行\r第三行\n", "第一行\n第二行\n第三行\n"},
+      {"专\u200B利\u200C授\u200D权\uFEFF量\u00AD", "专利授权量"},
+      {"A\u00A0B\u3000C", "A B C"},
+      {"地区\t\t数量  合计", "地区\t\t数量  合计"},
+      {"  缩进保留  \t\n下一行 ", "  缩进保留\n下一行"},
+      {"一\n\n二\n\n\n三\n\n\n\n四\n\n\n\n\n\n五", "一\n\n二\n\n\n三\n\n四\n\n五"},
+      {"一\n \t \n\n\n二", "一\n\n二"},
+      {"段\f页\u2028行\u0085", "段\n页\n行\n"},
+      {"控\x01制\x7F符", "控制符"},
+      {"", ""},
+  });
+}
+
+TEST_CASE("invalid UTF-8 becomes replacement characters instead of an error", "[text]") {
+  CHECK(normalize_text("专利\xff\xfe") == "专利\uFFFD\uFFFD");
+  CHECK(normalize_text("\xe4\xb8") == "\uFFFD");
+  CHECK(normalize_text(std::string("a\0b", 3)) == "ab");
+}
+
+TEST_CASE("normalizing twice changes nothing", "[text]") {
+  const std::vector<std::string> samples = {
+      "２０２３年，發(fā)明專利授權量達到１．２萬件，同比增長１６．４％。\r\n\r\n\r\n\r\n⻄安市",
+      "  地区\t专利授权量\t\n杭州市\t1234  \n\n\n\n\n",
+      "薴麻 苧麻 苎麻 甚(shèn)麼 ⻑春 ⑴ ㊣ ﹙ａ﹚ \u3000\u00A0",
+      "发(fā)(fā)明 監(jiān)(jiān)管 发\u200B(fā)明 ",
+      "\n\n\n\n",
+      "\n",
+      "顯著 著作權 隨著 後來 於是 乾燥 藉口",
+  };
+  for (const auto& sample : samples) {
+    INFO(sample);
+    auto once = normalize_text(sample);
+    CHECK(normalize_text(once) == once);
+  }
+}
+
+TEST_CASE("normalization stays fast on a large document", "[text]") {
+  std::string big;
+  for (int i = 0; i < 20000; ++i) big += "發(fā)明專利１２３件，增長(((((((\r\n\t\t  \n";
+  auto normalized = normalize_text(big);
+  CHECK(normalized.size() < big.size());
+  const std::string line = "发明专利123件,增长(((((((\n\n";
+  CHECK(normalized.substr(0, line.size()) == line);
+}
