@@ -1,6 +1,7 @@
 #include "extract/assembler.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <tuple>
@@ -17,10 +18,19 @@ using Match = PhraseMatcher::Match;
 // How far (in characters) a figure may stand from the words that name it.
 constexpr std::size_t kMaxNameGap = 12;
 // How many characters may stand between a count and the thing counted after it (50家贵州省…).
-constexpr std::size_t kMaxCountedGap = 4;
+constexpr std::size_t kMaxCountedGap = 6;
 // How long the words before a figure may be for it to take the indicator of the figure just
 // read (金额6.37亿元, 累计达46家, 结案83件).
-constexpr std::size_t kMaxCarriedLead = 6;
+constexpr std::size_t kMaxCarriedLead = 4;
+// …and nothing may follow it in its list item but a word or two: in 为241家企业提供…服务 the
+// count is of something else.
+constexpr std::size_t kMaxCarriedTail = 2;
+// Words that, between a count and a noun after it, show the noun is not what was counted
+// (近200家有知识产权质押融资需求的…企业).
+constexpr std::array<std::string_view, 10> kGapBreakers = {"有", "的", "在", "对", "向", "为",
+                                                           "与", "从", "把", "被"};
+// A heading is a line no longer than this.
+constexpr std::size_t kMaxHeading = 40;
 
 // ---------------------------------------------------------------------------------------------
 // Units: which figures an indicator can take.
@@ -33,7 +43,7 @@ bool one_of(std::string_view unit, std::initializer_list<std::string_view> units
 // stored as 1020 under 件. Entities (家) and persons (人) are not things.
 bool item_counter(std::string_view unit) {
   return one_of(unit, {"件", "个", "起", "项", "次", "案", "宗", "笔", "批", "单", "种", "款", "份",
-                       "篇", "条", "部", "台", "座", "枚", "张", "套", "期", "所", "户"});
+                       "篇", "条", "部", "台", "座", "枚", "张", "套", "所", "户"});
 }
 bool entity_counter(std::string_view unit) { return one_of(unit, {"家", "户", "个", "所"}); }
 bool person_counter(std::string_view unit) { return one_of(unit, {"人", "名", "人次", "位"}); }
@@ -50,7 +60,7 @@ bool accepts(const Indicator& indicator, const NumberMatch& number, bool counted
       if (unit == "元" || unit == "%") return false;
       // 个 counts stations and centres as much as things (13家商标品牌指导站), and a count of
       // enterprises placed before a programme counts its projects (7家企业开展…试点项目).
-      if ((unit == "个" || counted_after) && entity_counter(number.unit)) return true;
+      if ((unit == "个" || (counted_after && unit == "项")) && entity_counter(number.unit)) return true;
       return item_counter(number.unit);
     default: return false;
   }
@@ -136,6 +146,7 @@ struct EmittedFact {
   Fact fact;
   int indicator = -1;
   std::size_t number_begin = 0;  // in the sentence
+  bool growth_rate = false;      // stated as a rate of growth (增速): what a rank after it ranks
 };
 
 class SentenceReader {
@@ -157,6 +168,7 @@ class SentenceReader {
         paragraph_start = this_paragraph;
         paragraph_year_.reset();
         paragraph_plan_.reset();
+        read_heading(this_paragraph);
       }
       read_sentence(sentence, out);
     }
@@ -164,9 +176,64 @@ class SentenceReader {
   }
 
  private:
+  // A short line with a year and no full stop is a heading ("三、2022年我市知识产权工作安排"):
+  // its year holds until the next such heading, and a heading about plans makes the figures
+  // under it targets.
+  void read_heading(std::size_t begin) {
+    auto end = text_.find('\n', begin);
+    const auto line = text_.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+    if (count_code_points(line) > kMaxHeading || line.find("。") != std::string_view::npos) return;
+    std::optional<int> year;
+    for (const auto& p : find_periods(line)) {
+      if (p.is_base) continue;
+      if (p.kind == PeriodMention::Kind::year) year = p.year;
+      if (p.kind == PeriodMention::Kind::relative) year = resolve_relative(p.year);
+    }
+    if (!year) return;
+    section_year_ = year;
+    section_target_ = false;
+    for (std::string_view word : {"安排", "计划", "目标", "打算", "思路", "要点", "任务"}) {
+      if (line.find(word) != std::string_view::npos) section_target_ = true;
+    }
+  }
+
   // --- per sentence --------------------------------------------------------------------------
+  // The sentence as it is read: asides in brackets without figures ("(电子)", "(TISC)",
+  // "(读者出版集团、…)") and filler words (各类) are left out, so that 受理专利(电子)申请 reads as
+  // 受理专利申请. Quotes still come from the original text.
+  void make_reading_view(std::string_view raw) {
+    view_.clear();
+    origin_.clear();
+    for (std::size_t i = 0; i < raw.size();) {
+      if (raw[i] == '(') {
+        const auto close = raw.find(')', i + 1);
+        if (close != std::string_view::npos && close - i <= 240) {
+          const auto inside = raw.substr(i + 1, close - i - 1);
+          const bool plain = std::none_of(inside.begin(), inside.end(),
+                                          [](char c) { return is_ascii_digit(c) || c == '('; });
+          if (plain) {
+            i = close + 1;
+            continue;
+          }
+        }
+      }
+      std::size_t length = 0;
+      if (starts_with_any(raw, i, {"各类", "各种"}, &length) &&
+          !(i >= 3 && raw.substr(i - 3, 3) == "等")) {
+        i += length;
+        continue;
+      }
+      view_ += raw[i];
+      origin_.push_back(i);
+      ++i;
+    }
+    origin_.push_back(raw.size());
+  }
+
   void read_sentence(Span span, std::vector<Fact>& out) {
-    sentence_ = text_.substr(span.begin, span.end - span.begin);
+    raw_ = text_.substr(span.begin, span.end - span.begin);
+    make_reading_view(raw_);
+    sentence_ = view_;
     offset_ = span.begin;
     periods_ = find_periods(sentence_);
     numbers_ = find_numbers(sentence_);
@@ -279,8 +346,9 @@ class SentenceReader {
     if (index < 0) return -1;
     const auto& chosen = indicator(index);
     if (accepts(chosen, number, counted_after)) return index;
+    // Siblings share a family (patent.pledge, gi.special_mark), never just a domain (patent).
     const auto parent = parent_code(chosen.code);
-    if (parent.empty()) return -1;
+    if (parent.find('.') == std::string_view::npos) return -1;
     int best = -1;
     const auto& all = lexicon_.catalog().indicators();
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -307,20 +375,20 @@ class SentenceReader {
 
   // The words before a figure that did not name anything: 许可 in "转让10257次、许可325次".
   // Prefixed with the head of the indicator just named (专利 of 专利转让), they may.
-  int elided_indicator(std::string_view words, int named_before, const NumberMatch& number) const {
+  int elided_indicator(std::string_view words, int named_before, const NumberMatch* number) const {
     if (named_before < 0 || words.empty()) return -1;
     std::string trimmed(words);
     for (std::string_view filler : {"达到", "达", "为", "共", "累计", "其中"}) {
       if (ends_with(trimmed, filler)) trimmed.resize(trimmed.size() - filler.size());
     }
-    if (trimmed.empty()) return -1;
+    if (trimmed.empty() || count_code_points(trimmed) > 6) return -1;
     for (const auto& alias : indicator_names(named_before)) {
-      for (std::size_t head = 4; head >= 2; --head) {
+      for (std::size_t head = 2; head <= 4; ++head) {
         const std::string candidate = ascii_lower(std::string(first_code_points(alias, head)) + trimmed);
         for (const auto& m : lexicon_.indicators().find_longest(candidate)) {
-          if (m.begin == 0 && m.end == candidate.size()) {
-            if (int index = adapt(static_cast<int>(m.id), number); index >= 0) return index;
-          }
+          if (m.begin != 0 || m.end != candidate.size()) continue;
+          const int index = number ? adapt(static_cast<int>(m.id), *number) : static_cast<int>(m.id);
+          if (index >= 0) return index;
         }
       }
     }
@@ -357,16 +425,19 @@ class SentenceReader {
 
   int last_named_before(std::size_t before) const {
     for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
-      if (it->end <= before) return static_cast<int>(it->id);
+      if (it->end <= before && !weak_and_overridden(*it)) return static_cast<int>(it->id);
     }
     return emitted_.empty() ? -1 : emitted_.back().indicator;
   }
 
   bool weak_and_overridden(const Match& m) const {
     if (!lexicon_.is_weak_alias(piece(m.begin, m.end))) return false;
-    const int before = last_named_before(m.begin);
-    return before >= 0 && domain_of(indicator(before).code) !=
-                              domain_of(indicator(static_cast<int>(m.id)).code);
+    for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
+      if (it->end > m.begin || lexicon_.is_weak_alias(piece(it->begin, it->end))) continue;
+      return domain_of(indicator(static_cast<int>(it->id)).code) !=
+             domain_of(indicator(static_cast<int>(m.id)).code);
+    }
+    return false;
   }
 
   struct Choice {
@@ -375,14 +446,19 @@ class SentenceReader {
     bool named_here = false;
   };
 
+  // 在全国31个省份中, 9 个市(州): a count of places or bodies, not of anything in the catalog,
+  // unless they are designated as something that is (5个县区入选国家知识产权强县).
+  bool counts_something_else(const NumberMatch& number, Span clause) const {
+    const bool noun = lexicon_.counted_noun_at(sentence_, number.end) ||
+                      lexicon_.counted_noun_at(raw_, origin_[number.end]);
+    return noun && !has_cue(number.end, clause.end, Cue::designation);
+  }
+
   // What is counted right after a figure: 13家商标品牌指导站, 9家企业认定为国家知识产权优势企业.
   Choice counted_after(std::size_t k, Span clause) const {
     const auto& number = numbers_[k];
     const Span item = item_of(number.end, clause);
-    if (lexicon_.counted_noun_at(sentence_, number.end) &&
-        !has_cue(number.end, clause.end, Cue::designation)) {
-      return {};
-    }
+    if (counts_something_else(number, clause)) return {};
     const Match* designation = find_cue(number.end, item.end, Cue::designation);
     for (const auto& m : indicators_) {
       if (m.begin < number.end || m.end > item.end) continue;
@@ -391,7 +467,11 @@ class SentenceReader {
       for (std::size_t j = k + 1; j < numbers_.size(); ++j) {
         if (numbers_[j].begin >= number.end && numbers_[j].end <= m.begin) from = numbers_[j].end;
       }
-      const bool near = code_points(from, m.begin) <= kMaxCountedGap;
+      const auto gap = piece(from, m.begin);
+      const bool plain_gap = std::none_of(kGapBreakers.begin(), kGapBreakers.end(), [&](std::string_view w) {
+        return gap.find(w) != std::string_view::npos;
+      });
+      const bool near = code_points(from, m.begin) <= kMaxCountedGap && plain_gap;
       const bool designated = designation && m.begin >= designation->end &&
                               code_points(number.end, designation->begin) <= kMaxCountedGap + 2;
       if (!near && !designated) continue;
@@ -421,15 +501,28 @@ class SentenceReader {
     // Named in part: 转让10257次、许可325次.
     const std::size_t lead_begin = std::max(item.begin, last_token_end_before(number.begin, item.begin));
     const auto lead = piece(lead_begin, number.begin);
-    if (int index = elided_indicator(lead, last_named_before(lead_begin), number); index >= 0) {
+    if (int index = elided_indicator(lead, last_named_before(lead_begin), &number); index >= 0) {
       return {index, lead_begin, number.begin, true};
     }
-    // Not named: the figure continues the one just read (新增质押专利668件,金额6.37亿元).
-    if (!emitted_.empty() && code_points(lead_begin, number.begin) <= kMaxCarriedLead) {
-      int index = adjust_for_stage(emitted_.back().indicator, lead);
+    // Not named: the figure continues what the sentence was about (新增质押专利668件,
+    // 金额6.37亿元; 专利行政裁决案件实现零突破,立案达25件).
+    const int carried = last_named_before(lead_begin);
+    if (carried >= 0 && count_code_points(without_fillers(lead)) <= kMaxCarriedLead &&
+        code_points(number.end, item.end) <= kMaxCarriedTail) {
+      int index = adjust_for_stage(carried, lead);
       if ((index = adapt(index, number)) >= 0) return {index, lead_begin, number.begin, false};
     }
     return {};
+  }
+
+  static std::string without_fillers(std::string_view words) {
+    std::string out(words);
+    for (std::string_view filler : {"累计达到", "累计达", "达到", "共计", "累计", "共有", "达", "为", "共"}) {
+      for (auto at = out.find(filler); at != std::string::npos; at = out.find(filler)) {
+        out.erase(at, filler.size());
+      }
+    }
+    return out;
   }
 
   std::size_t last_token_end_before(std::size_t at, std::size_t floor) const {
@@ -494,6 +587,10 @@ class SentenceReader {
     if (lead > 3) return std::nullopt;
     std::size_t length = 0;
     if (starts_with_any(sentence_, m.end, {"等", "、", "和", "及"}, &length)) return std::nullopt;
+    // 兰州市安宁区: the city only says where the district is.
+    for (const auto& other : regions_) {
+      if (other.begin == m.end) return std::nullopt;
+    }
     return region_named(m);
   }
 
@@ -511,6 +608,8 @@ class SentenceReader {
     std::size_t chosen_at = 0;
     for (const auto& m : regions_) {
       if (m.end > number.begin) break;
+      // 定西马铃薯、阳关葡萄等5个: names in an enumeration, not the place of the figure.
+      if (piece(m.end, number.begin).find("等") != std::string_view::npos) continue;
       if (auto r = clause_subject(m)) {
         chosen = r;
         chosen_at = m.end;
@@ -540,7 +639,7 @@ class SentenceReader {
 
   ResolvedPeriod period_for(const NumberMatch& number) const {
     ResolvedPeriod out;
-    out.period.year = Year(paragraph_year_.value_or(reporting_year_));
+    out.period.year = Year(paragraph_year_.value_or(section_year_.value_or(reporting_year_)));
     const Span clause = clause_of(number.begin);
     const PeriodMention* latest = nullptr;
     const PeriodMention* months = nullptr;
@@ -586,6 +685,12 @@ class SentenceReader {
           break;
       }
     }
+    if (!latest && !paragraph_year_ && paragraph_plan_ &&
+        paragraph_plan_->kind == PeriodMention::Kind::plan_end) {
+      // 到“十四五”末,… in an earlier sentence of the paragraph: its targets go on.
+      out.period.year = Year(paragraph_plan_->year);
+      out.target = true;
+    }
     if (months) {
       out.period.month_start = months->month_start;
       out.period.month_end = months->month_end;
@@ -619,17 +724,24 @@ class SentenceReader {
     fact.indicator = indicator(indicator_index).code;
     fact.value_text = number.text;
     fact.qualifier = number.upper ? Qualifier::at_least : number.qualifier;
-    const bool target_word = has_cue(0, number.begin, Cue::target);
+    // A target word governs its own clause and the next (确保…增长20%以上,到年底达到2.6件以上),
+    // not a figure further on (积极争取…政策,共组织…,为19家企业…).
+    const Span clause = clause_of(number.begin);
+    const std::size_t from = clause.begin > 1 ? clause_of(clause.begin - 2).begin : 0;
+    const bool target_word = has_cue(from, number.begin, Cue::target);
     const bool future = publication_year_ && period.period.year.value > *publication_year_;
-    fact.status = period.target || target_word || future ? Status::target : Status::actual;
+    const bool planned = section_target_ && (!publication_year_ || period.period.year.value >= *publication_year_);
+    fact.status = period.target || target_word || future || planned ? Status::target : Status::actual;
     if (number.upper) fact.note = "a range; its lower bound is stored";
     return fact;
   }
 
   void set_quote(Fact& fact, std::size_t begin, std::size_t end) const {
     begin = std::min(begin, end);
-    fact.quote = std::string(piece(begin, end));
-    fact.span_start = count_code_points(text_.substr(0, offset_ + begin));
+    const std::size_t raw_begin = origin_[begin];
+    const std::size_t raw_end = end == 0 ? 0 : origin_[end - 1] + 1;
+    fact.quote = std::string(raw_.substr(raw_begin, raw_end - raw_begin));
+    fact.span_start = count_code_points(text_.substr(0, offset_ + raw_begin));
     fact.span_end = fact.span_start + count_code_points(fact.quote);
   }
 
@@ -639,6 +751,9 @@ class SentenceReader {
 
   void read_level(std::size_t k, Span clause) {
     const auto& number = numbers_[k];
+    // 在全国31个省份中 counts provinces; 推荐9项专利申报 counts nominations, not awards.
+    if (counts_something_else(number, clause)) return;
+    if (has_cue(clause.begin, clause.end, Cue::nomination)) return;
     Choice choice = choose_indicator(k, clause);
     if (choice.index < 0) return;
     const int index = adjust_for_new_and_total(choice.index, clause, number);
@@ -681,7 +796,7 @@ class SentenceReader {
 
   // The indicators a growth figure belongs to when they are listed: 商标申请量、注册量、有效注册量
   // 预期年增长12%; 万人发明专利拥有量和高价值发明专利拥有量比去年增长20%.
-  std::vector<int> listed_indicators(std::size_t from, std::size_t to, const NumberMatch& number) const {
+  std::vector<int> listed_indicators(std::size_t from, std::size_t to) const {
     std::vector<const Match*> named;
     for (const auto& m : indicators_) {
       if (m.begin >= from && m.end <= to) named.push_back(&m);
@@ -695,7 +810,7 @@ class SentenceReader {
       if (!words) break;
       std::vector<int> middle;
       for (auto word : *words) {
-        const int elided = elided_indicator(word, static_cast<int>(named[i - 1]->id), number);
+        const int elided = elided_indicator(word, static_cast<int>(named[i - 1]->id), nullptr);
         if (elided < 0) return out;
         middle.push_back(elided);
       }
@@ -783,7 +898,7 @@ class SentenceReader {
     } else {
       const Match* cue = grow ? grow : rate ? rate : decline;
       const std::size_t cue_at = cue ? cue->begin : number.begin;
-      targets = listed_indicators(clause.begin, cue_at, number);
+      targets = listed_indicators(clause.begin, cue_at);
       if (!targets.empty()) {
         for (const auto& m : indicators_) {
           if (m.begin >= clause.begin && m.end <= cue_at) {
@@ -828,12 +943,19 @@ class SentenceReader {
     }
     // 十四五 … 年均增长12%: an average over the plan's years.
     const Match* per_year = grow ? grow : rate;
-    if (measure == Measure::growth_pct && per_year && paragraph_plan_ &&
+    std::optional<PeriodMention> plan = paragraph_plan_;
+    for (const auto& p : periods_) {
+      if (p.begin < number.begin && (p.kind == PeriodMention::Kind::plan_end ||
+                                     p.kind == PeriodMention::Kind::plan_period)) {
+        plan = p;
+      }
+    }
+    if (measure == Measure::growth_pct && per_year && plan &&
         (piece(per_year->begin, per_year->end) == "年增长" ||
          piece(per_year->begin, per_year->end) == "年均增长")) {
-      period.period.year = Year(paragraph_plan_->year);
-      period.period.period_start = paragraph_plan_->year - 4;
-      period.target = period.target || paragraph_plan_->kind == PeriodMention::Kind::plan_end;
+      period.period.year = Year(plan->year);
+      period.period.period_start = plan->year - 4;
+      period.target = period.target || plan->kind == PeriodMention::Kind::plan_end;
     }
     std::optional<std::string> share_of;
     if (measure == Measure::share_pct) {
@@ -861,6 +983,7 @@ class SentenceReader {
         fact.share_of = share_of;
         set_quote(fact, std::min(quote_begin, number.begin), number.end);
         emit(std::move(fact), target, number.begin);
+        emitted_.back().growth_rate = rate != nullptr;
       }
     }
   }
@@ -896,7 +1019,7 @@ class SentenceReader {
       for (auto it = emitted_.rbegin(); it != emitted_.rend(); ++it) {
         if (std::find(ranked.begin(), ranked.end(), it->indicator) != ranked.end()) continue;
         if (it->fact.measure == Measure::rank) break;
-        if (it == emitted_.rbegin() && it->fact.measure == Measure::growth_pct) of_growth = true;
+        if (it == emitted_.rbegin() && it->growth_rate) of_growth = true;
         ranked.push_back(it->indicator);
         if (!both || ranked.size() == 2) break;
       }
@@ -953,10 +1076,15 @@ class SentenceReader {
   std::optional<int> publication_year_;
   int reporting_year_ = 0;
 
+  std::optional<int> section_year_;
+  bool section_target_ = false;
   std::optional<int> paragraph_year_;
   std::optional<PeriodMention> paragraph_plan_;
 
-  std::string_view sentence_;
+  std::string_view raw_;
+  std::string view_;
+  std::vector<std::size_t> origin_;  // view_ byte → raw_ byte
+  std::string_view sentence_;  // the reading view
   std::string lowered_;
   std::size_t offset_ = 0;
   std::vector<NumberMatch> numbers_;

@@ -150,7 +150,7 @@ bool month_range(std::string_view text, std::size_t at, PeriodMention* out, std:
 }
 
 bool preceded_by_base_word(std::string_view text, std::size_t at) {
-  for (std::string_view word : {"较", "比", "与", "同比", "相比", "对比", "是", "于", "由"}) {
+  for (std::string_view word : {"较", "比", "与", "同比", "相比", "对比", "是", "于"}) {
     if (ends_with_before(text, at, word)) return true;
   }
   return false;
