@@ -176,22 +176,33 @@ class SentenceReader {
   }
 
  private:
-  // A short line with a year and no full stop is a heading ("三、2022年我市知识产权工作安排"):
-  // its year holds until the next such heading, and a heading about plans makes the figures
-  // under it targets.
+  // A short line without punctuation is a heading. One that opens a section ("三、2022年我市
+  // 知识产权工作安排", or an unmarked one such as "记者问答") sets the year of what follows until
+  // the next, and makes it targets when it is about plans; a sub-heading ("(一)…") only
+  // refines the year.
   void read_heading(std::size_t begin) {
     auto end = text_.find('\n', begin);
     const auto line = text_.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
-    if (count_code_points(line) > kMaxHeading || line.find("。") != std::string_view::npos) return;
+    if (line.empty() || count_code_points(line) > kMaxHeading) return;
+    for (std::string_view mark : {"。", ",", "，", "；", ";", "!", "?", "！", "？"}) {
+      if (line.find(mark) != std::string_view::npos) return;
+    }
     std::optional<int> year;
     for (const auto& p : find_periods(line)) {
       if (p.is_base) continue;
       if (p.kind == PeriodMention::Kind::year) year = p.year;
       if (p.kind == PeriodMention::Kind::relative) year = resolve_relative(p.year);
     }
-    if (!year) return;
+    std::size_t length = 0;
+    const bool sub_heading = starts_with_any(line, 0, {"(", "（", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, &length) && !year;
+    if (sub_heading) return;
+    if (starts_with_any(line, 0, {"("}, &length)) {
+      if (year) section_year_ = year;
+      return;
+    }
     section_year_ = year;
     section_target_ = false;
+    if (!year) return;
     for (std::string_view word : {"安排", "计划", "目标", "打算", "思路", "要点", "任务"}) {
       if (line.find(word) != std::string_view::npos) section_target_ = true;
     }
@@ -498,6 +509,11 @@ class SentenceReader {
       int index = adjust_for_stage(static_cast<int>(it->id), piece(it->end, number.begin));
       if ((index = adapt(index, number)) >= 0) return {index, it->begin, it->end, true};
     }
+    // Lists in parallel: 万人发明专利拥有量和高价值发明专利拥有量…,到年底达到2.6件以上和0.72件以上;
+    // 专利授权量和商标注册量分别为X件和Y件.
+    if (int index = parallel_indicator(k, clause); index >= 0) {
+      return {index, clause.begin, clause.begin, false};
+    }
     // Named in part: 转让10257次、许可325次.
     const std::size_t lead_begin = std::max(item.begin, last_token_end_before(number.begin, item.begin));
     const auto lead = piece(lead_begin, number.begin);
@@ -513,6 +529,26 @@ class SentenceReader {
       if ((index = adapt(index, number)) >= 0) return {index, lead_begin, number.begin, false};
     }
     return {};
+  }
+
+  int parallel_indicator(std::size_t k, Span clause) const {
+    const auto& number = numbers_[k];
+    std::size_t position = 0, count = 0, first = number.begin;
+    for (std::size_t j = 0; j < numbers_.size(); ++j) {
+      const auto& n = numbers_[j];
+      if (n.begin < clause.begin || n.end > clause.end || n.kind != number.kind) continue;
+      if (count == 0) first = n.begin;
+      if (j < k) ++position;
+      ++count;
+    }
+    if (count < 2) return -1;
+    std::vector<int> listed = listed_indicators(clause.begin, first);
+    if (listed.size() != count && clause.begin > 1) {
+      const Span previous = clause_of(clause.begin - 2);
+      listed = listed_indicators(previous.begin, previous.end);
+    }
+    if (listed.size() != count) return -1;
+    return adapt(listed[position], number);
   }
 
   static std::string without_fillers(std::string_view words) {

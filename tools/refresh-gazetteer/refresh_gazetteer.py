@@ -126,6 +126,24 @@ def short_name(name, level, code):
     return name
 
 
+# Names of kinds of zone, too common to name one zone on their own.
+GENERIC_ZONE_NAMES = {"开发区", "新区", "高新区", "经济开发区", "经济技术开发区", "高新技术产业开发区",
+                      "工业园区", "产业园区", "综合保税区", "保税区", "园区", "试验区", "示范区"}
+
+
+def zone_aliases(name, prefixes):
+    """A functional zone is often written without the places its name starts with:
+    河北沧州经济开发区 → 沧州经济开发区; 沧州渤海新区 → 渤海新区."""
+    out = []
+    rest = name
+    for prefix in prefixes:
+        if prefix and rest.startswith(prefix) and len(rest) > len(prefix):
+            rest = rest[len(prefix):]
+            if len(rest) >= 3 and rest not in GENERIC_ZONE_NAMES:
+                out.append(rest)
+    return out
+
+
 def rule_aliases(name, short, level, code):
     """Generated alias forms (kind 'rule')."""
     out = []
@@ -304,7 +322,12 @@ def main():
         if short != name:
             alias(short, code, "short")
         if not r[7]:  # rules only for current units
-            for a in rule_aliases(name, short, level, code):
+            generated = rule_aliases(name, short, level, code)
+            if is_functional_zone(code, level) and r[4] in regions:
+                parent = regions[r[4]]
+                province = regions.get(parent[4]) if parent[4] else None
+                generated += zone_aliases(name, [province[2] if province else "", parent[2]])
+            for a in generated:
                 if a not in (name, short):
                     alias(a, code, "rule")
 
