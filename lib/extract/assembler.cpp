@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
@@ -29,6 +30,8 @@ constexpr std::size_t kMaxCarriedTail = 2;
 // (近200家有知识产权质押融资需求的…企业).
 constexpr std::array<std::string_view, 10> kGapBreakers = {"有", "的", "在", "对", "向", "为",
                                                            "与", "从", "把", "被"};
+// The opening of a bulletin, where its reporting period is named.
+constexpr std::size_t kOpeningBytes = 900;
 // A heading is a line no longer than this.
 constexpr std::size_t kMaxHeading = 40;
 
@@ -142,6 +145,11 @@ bool is_clause_mark(std::string_view text, std::size_t at, std::size_t* length) 
 
 // ---------------------------------------------------------------------------------------------
 
+struct Months {
+  std::optional<int> start;
+  std::optional<int> end;
+};
+
 struct EmittedFact {
   Fact fact;
   int indicator = -1;
@@ -155,6 +163,14 @@ class SentenceReader {
       : text_(text), context_(context), lexicon_(lexicon) {
     if (context.published) publication_year_ = context.published->year;
     reporting_year_ = context.reporting_year.value_or(publication_year_.value_or(0));
+    for (const auto& p : find_periods(text.substr(0, std::min(text.size(), kOpeningBytes)))) {
+      if (p.is_base || !p.month_end) continue;
+      if (p.kind == PeriodMention::Kind::months_only ||
+          (p.kind == PeriodMention::Kind::year && p.year == reporting_year_)) {
+        document_months_ = Months{p.month_start, p.month_end};
+        break;
+      }
+    }
   }
 
   std::vector<Fact> read() {
@@ -167,6 +183,7 @@ class SentenceReader {
       if (this_paragraph != paragraph_start) {
         paragraph_start = this_paragraph;
         paragraph_year_.reset();
+        paragraph_months_.reset();
         paragraph_plan_.reset();
         read_heading(this_paragraph);
       }
@@ -228,6 +245,16 @@ class SentenceReader {
           }
         }
       }
+      // Spaces that layout put between figures and words ("2019 年 1-9 月", "99.8 万件") are
+      // not part of what is said; only a space between two Latin words is.
+      if (raw[i] == ' ') {
+        const bool latin_before = !view_.empty() && std::isalpha(static_cast<unsigned char>(view_.back()));
+        const bool latin_after = i + 1 < raw.size() && std::isalpha(static_cast<unsigned char>(raw[i + 1]));
+        if (!(latin_before && latin_after)) {
+          ++i;
+          continue;
+        }
+      }
       std::size_t length = 0;
       if (starts_with_any(raw, i, {"各类", "各种"}, &length) &&
           !(i >= 3 && raw.substr(i - 3, 3) == "等")) {
@@ -282,8 +309,15 @@ class SentenceReader {
   void remember_topic_periods() {
     for (const auto& p : periods_) {
       if (p.is_base || !is_topic(p)) continue;
-      if (p.kind == PeriodMention::Kind::year) paragraph_year_ = p.year;
-      if (p.kind == PeriodMention::Kind::relative) paragraph_year_ = resolve_relative(p.year);
+      if (p.kind == PeriodMention::Kind::year) {
+        paragraph_year_ = p.year;
+        paragraph_months_ = Months{p.month_start, p.month_end};
+      }
+      if (p.kind == PeriodMention::Kind::relative) {
+        paragraph_year_ = resolve_relative(p.year);
+        paragraph_months_ = Months{};
+      }
+      if (p.kind == PeriodMention::Kind::months_only) paragraph_months_ = Months{p.month_start, p.month_end};
     }
     for (const auto& p : periods_) {
       if (p.kind == PeriodMention::Kind::plan_end || p.kind == PeriodMention::Kind::plan_period) {
@@ -651,6 +685,19 @@ class SentenceReader {
         chosen_at = m.end;
       }
     }
+    // 全国发明专利授权量同比下降16.56% in a provincial bulletin is about the country.
+    for (const auto& c : cues_) {
+      if (c.id != static_cast<std::uint32_t>(Cue::scope_country) || c.begin < clause.begin ||
+          c.end > number.begin || c.begin < chosen_at) {
+        continue;
+      }
+      for (const auto& m : indicators_) {
+        if (m.begin >= c.end && m.begin <= c.end + 3 && m.end <= number.begin) {
+          const int country = lexicon_.region_index(0);
+          if (country >= 0) return {static_cast<std::size_t>(country)};
+        }
+      }
+    }
     // 全省/全市 after a sub-region brings the sentence back to the subject.
     if (chosen && (has_cue(chosen_at, number.begin, Cue::scope_province) ||
                    has_cue(chosen_at, number.begin, Cue::scope_prefecture))) {
@@ -676,6 +723,11 @@ class SentenceReader {
   ResolvedPeriod period_for(const NumberMatch& number) const {
     ResolvedPeriod out;
     out.period.year = Year(paragraph_year_.value_or(section_year_.value_or(reporting_year_)));
+    if (const auto& months = paragraph_months_ ? paragraph_months_ : document_months_;
+        months && (paragraph_months_ || out.period.year.value == reporting_year_)) {
+      out.period.month_start = months->start;
+      out.period.month_end = months->end;
+    }
     const Span clause = clause_of(number.begin);
     const PeriodMention* latest = nullptr;
     const PeriodMention* months = nullptr;
@@ -701,13 +753,19 @@ class SentenceReader {
         case PeriodMention::Kind::year_range:
           out.period.year = Year(latest->year);
           out.period.period_start = latest->first_year;
+          out.period.month_start.reset();
+          out.period.month_end.reset();
           break;
         case PeriodMention::Kind::relative:
           out.period.year = Year(resolve_relative(latest->year));
+          out.period.month_start.reset();
+          out.period.month_end.reset();
           break;
         case PeriodMention::Kind::recent_years:
           out.period.year = Year(reporting_year_);
           out.period.period_start = reporting_year_ - latest->first_year + 1;
+          out.period.month_start.reset();
+          out.period.month_end.reset();
           break;
         case PeriodMention::Kind::plan_end:
           out.period.year = Year(latest->year);
@@ -757,6 +815,7 @@ class SentenceReader {
     fact.region = region.code;
     fact.region_name = region.name;
     fact.period = period.period;
+    fit_to_kind(fact.period, indicator(indicator_index).kind);
     fact.indicator = indicator(indicator_index).code;
     fact.value_text = number.text;
     fact.qualifier = number.upper ? Qualifier::at_least : number.qualifier;
@@ -783,6 +842,26 @@ class SentenceReader {
 
   void emit(Fact fact, int indicator_index, std::size_t number_begin) {
     emitted_.push_back({std::move(fact), indicator_index, number_begin});
+  }
+
+  // A period reads differently for a flow and a stock: 截至2023年6月 is January to June for
+  // 新增发明专利授权 and the end of June for 有效发明专利; 1—9月 is the end of September for a stock.
+  static void fit_to_kind(Period& period, IndicatorKind kind) {
+    if (period.month_end && *period.month_end == 12 &&
+        (!period.month_start || *period.month_start == 1)) {
+      period.month_start.reset();
+      period.month_end.reset();
+      return;
+    }
+    if (!period.month_end) {
+      period.month_start.reset();
+      return;
+    }
+    if (kind == IndicatorKind::flow) {
+      if (!period.month_start) period.month_start = 1;
+    } else {
+      period.month_start.reset();
+    }
   }
 
   void read_level(std::size_t k, Span clause) {
@@ -1039,19 +1118,11 @@ class SentenceReader {
     if (!scope) return;
     // What ranks: an indicator named in the clause, else the figures just read (双双: the last
     // two). A rank right after growth figures, or after 增速, ranks the growth rate.
-    int named = -1;
-    for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
-      if (it->end <= cue->begin && it->begin >= clause.begin) {
-        named = static_cast<int>(it->id);
-        break;
-      }
-    }
+    // 有效注册商标、驰名商标、地理标志总量位居西部第二: each listed indicator ranks.
+    std::vector<int> ranked = listed_indicators(clause.begin, cue->begin);
     const bool both = has_cue(clause.begin, number.begin, Cue::both);
     bool of_growth = has_cue(clause.begin, cue->begin, Cue::growth_rate);
-    std::vector<int> ranked;
-    if (named >= 0) {
-      ranked.push_back(named);
-    } else {
+    if (ranked.empty()) {
       for (auto it = emitted_.rbegin(); it != emitted_.rend(); ++it) {
         if (std::find(ranked.begin(), ranked.end(), it->indicator) != ranked.end()) continue;
         if (it->fact.measure == Measure::rank) break;
@@ -1115,6 +1186,10 @@ class SentenceReader {
   std::optional<int> section_year_;
   bool section_target_ = false;
   std::optional<int> paragraph_year_;
+  // Months that hold for the rest of the paragraph (截至2023年6月,…; 1-9月,…), and for the
+  // whole bulletin when its opening names them (2025年1—9月专利授权数据).
+  std::optional<Months> paragraph_months_;
+  std::optional<Months> document_months_;
   std::optional<PeriodMention> paragraph_plan_;
 
   std::string_view raw_;

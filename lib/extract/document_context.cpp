@@ -23,7 +23,7 @@ bool valid_date(int year, int month, int day) {
 
 std::optional<PublicationDate> date_in(const std::string& text) {
   static const std::regex date(
-      R"((19[89]\d|20\d\d)\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?)");
+      R"((19[89]\d|20\d\d)\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*(?:日)?)");
   std::smatch m;
   if (!std::regex_search(text, m, date)) return std::nullopt;
   const int y = std::stoi(m[1]), mo = std::stoi(m[2]), d = std::stoi(m[3]);
@@ -169,9 +169,9 @@ std::string PublicationDate::to_string() const {
 
 std::optional<PublicationDate> PublicationDate::parse(std::string_view text) {
   const std::string s(text);
-  static const std::regex full(R"(^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?\s*$)");
-  static const std::regex month(R"(^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*月?\s*$)");
-  static const std::regex year(R"(^\s*(\d{4})\s*年?\s*$)");
+  static const std::regex full(R"(^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*(?:日)?\s*$)");
+  static const std::regex month(R"(^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:月)?\s*$)");
+  static const std::regex year(R"(^\s*(\d{4})\s*(?:年)?\s*$)");
   std::smatch m;
   if (std::regex_match(s, m, full)) {
     PublicationDate d{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};

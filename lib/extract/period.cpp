@@ -109,6 +109,16 @@ bool month_range(std::string_view text, std::size_t at, PeriodMention* out, std:
     }
   }
   std::size_t after = 0;
+  // 前11个月, 前三个月: from January.
+  if (starts_with_at(text, i, "前")) {
+    if (auto n = number(i + 3, &after); n && starts_with_at(text, after, "个月")) {
+      out->month_start = 1;
+      out->month_end = *n;
+      *end = after + 6;
+      return true;
+    }
+    return false;
+  }
   auto first = number(i, &after);
   if (!first) return false;
   i = after;
@@ -257,6 +267,17 @@ std::vector<PeriodMention> find_periods(std::string_view text) {
               m.month_end = months.month_end;
               m.as_of = months.as_of;
               j = e2;
+            } else if (preceded_by_as_of(text, i)) {
+              // 截至2023年6月: the end of that month.
+              std::size_t after = 0;
+              if (auto month = small_count(text, j, &after);
+                  month && *month >= 1 && *month <= 12 && starts_with_at(text, after, "月")) {
+                m.month_end = *month;
+                j = after + 3;
+                for (std::string_view tail : {"底", "末", "份"}) {
+                  if (starts_with_at(text, j, tail)) j += tail.size();
+                }
+              }
             }
           }
           m.as_of = m.as_of || preceded_by_as_of(text, i);
