@@ -28,8 +28,8 @@ constexpr std::size_t kMaxCarriedLead = 4;
 constexpr std::size_t kMaxCarriedTail = 2;
 // Words that, between a count and a noun after it, show the noun is not what was counted
 // (近200家有知识产权质押融资需求的…企业).
-constexpr std::array<std::string_view, 10> kGapBreakers = {"有", "的", "在", "对", "向", "为",
-                                                           "与", "从", "把", "被"};
+constexpr std::array<std::string_view, 10> kGapBreakers = {"有", "的", "在", "对", "向",
+                                                           "为", "与", "从", "把", "被"};
 // The opening of a bulletin, where its reporting period is named.
 constexpr std::size_t kOpeningBytes = 900;
 // A heading is a line no longer than this.
@@ -45,8 +45,8 @@ bool one_of(std::string_view unit, std::initializer_list<std::string_view> units
 // Counters of things (件, 个, 起 …) are interchangeable, as the gold rules say: "1020个" is
 // stored as 1020 under 件. Entities (家) and persons (人) are not things.
 bool item_counter(std::string_view unit) {
-  return one_of(unit, {"件", "个", "起", "项", "次", "案", "宗", "笔", "批", "单", "种", "款", "份",
-                       "篇", "条", "部", "台", "座", "枚", "张", "套", "所", "户"});
+  return one_of(unit, {"件", "个", "起", "项", "次", "案", "宗", "笔", "批", "单", "种", "款",
+                       "份", "篇", "条", "部", "台", "座", "枚", "张", "套", "所", "户"});
 }
 bool entity_counter(std::string_view unit) { return one_of(unit, {"家", "户", "个", "所"}); }
 bool person_counter(std::string_view unit) { return one_of(unit, {"人", "名", "人次", "位"}); }
@@ -55,17 +55,21 @@ bool accepts(const Indicator& indicator, const NumberMatch& number, bool counted
   std::string_view unit = indicator.unit;
   if (auto slash = unit.find('/'); slash != std::string_view::npos) unit = unit.substr(0, slash);
   switch (number.kind) {
-    case NumberKind::money: return unit == "元";
-    case NumberKind::percent: return unit == "%";
+    case NumberKind::money:
+      return unit == "元";
+    case NumberKind::percent:
+      return unit == "%";
     case NumberKind::count:
       if (unit == "人") return person_counter(number.unit);
       if (unit == "家") return entity_counter(number.unit);
       if (unit == "元" || unit == "%") return false;
       // 个 counts stations and centres as much as things (13家商标品牌指导站), and a count of
       // enterprises placed before a programme counts its projects (7家企业开展…试点项目).
-      if ((unit == "个" || (counted_after && unit == "项")) && entity_counter(number.unit)) return true;
+      if ((unit == "个" || (counted_after && unit == "项")) && entity_counter(number.unit))
+        return true;
       return item_counter(number.unit);
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -177,8 +181,8 @@ class SentenceReader {
     std::vector<Fact> out;
     std::size_t paragraph_start = std::string_view::npos;
     for (const auto& sentence : split_sentences(text_)) {
-      const auto newline = sentence.begin == 0 ? std::string_view::npos
-                                               : text_.rfind('\n', sentence.begin - 1);
+      const auto newline =
+          sentence.begin == 0 ? std::string_view::npos : text_.rfind('\n', sentence.begin - 1);
       const std::size_t this_paragraph = newline == std::string_view::npos ? 0 : newline + 1;
       if (this_paragraph != paragraph_start) {
         paragraph_start = this_paragraph;
@@ -189,7 +193,7 @@ class SentenceReader {
       }
       read_sentence(sentence, out);
     }
-    return deduplicate(std::move(out));
+    return out;
   }
 
  private:
@@ -199,7 +203,8 @@ class SentenceReader {
   // refines the year.
   void read_heading(std::size_t begin) {
     auto end = text_.find('\n', begin);
-    const auto line = text_.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+    const auto line =
+        text_.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
     if (line.empty() || count_code_points(line) > kMaxHeading) return;
     for (std::string_view mark : {"。", ",", "，", "；", ";", "!", "?", "！", "？"}) {
       if (line.find(mark) != std::string_view::npos) return;
@@ -211,7 +216,10 @@ class SentenceReader {
       if (p.kind == PeriodMention::Kind::relative) year = resolve_relative(p.year);
     }
     std::size_t length = 0;
-    const bool sub_heading = starts_with_any(line, 0, {"(", "（", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, &length) && !year;
+    const bool sub_heading =
+        starts_with_any(line, 0, {"(", "（", "1", "2", "3", "4", "5", "6", "7", "8", "9"},
+                        &length) &&
+        !year;
     if (sub_heading) return;
     if (starts_with_any(line, 0, {"("}, &length)) {
       if (year) section_year_ = year;
@@ -248,8 +256,10 @@ class SentenceReader {
       // Spaces that layout put between figures and words ("2019 年 1-9 月", "99.8 万件") are
       // not part of what is said; only a space between two Latin words is.
       if (raw[i] == ' ') {
-        const bool latin_before = !view_.empty() && std::isalpha(static_cast<unsigned char>(view_.back()));
-        const bool latin_after = i + 1 < raw.size() && std::isalpha(static_cast<unsigned char>(raw[i + 1]));
+        const bool latin_before =
+            !view_.empty() && std::isalpha(static_cast<unsigned char>(view_.back()));
+        const bool latin_after =
+            i + 1 < raw.size() && std::isalpha(static_cast<unsigned char>(raw[i + 1]));
         if (!(latin_before && latin_after)) {
           ++i;
           continue;
@@ -317,7 +327,8 @@ class SentenceReader {
         paragraph_year_ = resolve_relative(p.year);
         paragraph_months_ = Months{};
       }
-      if (p.kind == PeriodMention::Kind::months_only) paragraph_months_ = Months{p.month_start, p.month_end};
+      if (p.kind == PeriodMention::Kind::months_only)
+        paragraph_months_ = Months{p.month_start, p.month_end};
     }
     for (const auto& p : periods_) {
       if (p.kind == PeriodMention::Kind::plan_end || p.kind == PeriodMention::Kind::plan_period) {
@@ -347,7 +358,8 @@ class SentenceReader {
     Span item = clause;
     const std::string_view mark = "、";
     auto before = sentence_.rfind(mark, at);
-    if (before != std::string_view::npos && before >= clause.begin) item.begin = before + mark.size();
+    if (before != std::string_view::npos && before >= clause.begin)
+      item.begin = before + mark.size();
     auto after = sentence_.find(mark, at);
     if (after != std::string_view::npos && after < clause.end) item.end = after;
     return item;
@@ -409,9 +421,9 @@ class SentenceReader {
     const auto stage = lexicon_.stage_in(words);
     if (stage.empty()) return index;
     const auto parent = parent_code(indicator(index).code);
-    for (std::string_view ending : {stage, stage == "closed" ? std::string_view("concluded")
-                                          : stage == "concluded" ? std::string_view("closed")
-                                                                 : stage}) {
+    for (std::string_view ending : {stage, stage == "closed"      ? std::string_view("concluded")
+                                           : stage == "concluded" ? std::string_view("closed")
+                                                                  : stage}) {
       const int sibling = lexicon_.indicator_index(std::string(parent) + "." + std::string(ending));
       if (sibling >= 0) return sibling;
     }
@@ -429,10 +441,12 @@ class SentenceReader {
     if (trimmed.empty() || count_code_points(trimmed) > 6) return -1;
     for (const auto& alias : indicator_names(named_before)) {
       for (std::size_t head = 2; head <= 4; ++head) {
-        const std::string candidate = ascii_lower(std::string(first_code_points(alias, head)) + trimmed);
+        const std::string candidate =
+            ascii_lower(std::string(first_code_points(alias, head)) + trimmed);
         for (const auto& m : lexicon_.indicators().find_longest(candidate)) {
           if (m.begin != 0 || m.end != candidate.size()) continue;
-          const int index = number ? adapt(static_cast<int>(m.id), *number) : static_cast<int>(m.id);
+          const int index =
+              number ? adapt(static_cast<int>(m.id), *number) : static_cast<int>(m.id);
           if (index >= 0) return index;
         }
       }
@@ -513,9 +527,9 @@ class SentenceReader {
         if (numbers_[j].begin >= number.end && numbers_[j].end <= m.begin) from = numbers_[j].end;
       }
       const auto gap = piece(from, m.begin);
-      const bool plain_gap = std::none_of(kGapBreakers.begin(), kGapBreakers.end(), [&](std::string_view w) {
-        return gap.find(w) != std::string_view::npos;
-      });
+      const bool plain_gap =
+          std::none_of(kGapBreakers.begin(), kGapBreakers.end(),
+                       [&](std::string_view w) { return gap.find(w) != std::string_view::npos; });
       const bool near = code_points(from, m.begin) <= kMaxCountedGap && plain_gap;
       const bool designated = designation && m.begin >= designation->end &&
                               code_points(number.end, designation->begin) <= kMaxCountedGap + 2;
@@ -549,7 +563,8 @@ class SentenceReader {
       return {index, clause.begin, clause.begin, false};
     }
     // Named in part: 转让10257次、许可325次.
-    const std::size_t lead_begin = std::max(item.begin, last_token_end_before(number.begin, item.begin));
+    const std::size_t lead_begin =
+        std::max(item.begin, last_token_end_before(number.begin, item.begin));
     const auto lead = piece(lead_begin, number.begin);
     if (int index = elided_indicator(lead, last_named_before(lead_begin), &number); index >= 0) {
       return {index, lead_begin, number.begin, true};
@@ -587,7 +602,8 @@ class SentenceReader {
 
   static std::string without_fillers(std::string_view words) {
     std::string out(words);
-    for (std::string_view filler : {"累计达到", "累计达", "达到", "共计", "累计", "共有", "达", "为", "共"}) {
+    for (std::string_view filler :
+         {"累计达到", "累计达", "达到", "共计", "累计", "共有", "达", "为", "共"}) {
       for (auto at = out.find(filler); at != std::string::npos; at = out.find(filler)) {
         out.erase(at, filler.size());
       }
@@ -652,7 +668,8 @@ class SentenceReader {
     const Span clause = clause_of(m.begin);
     std::size_t lead = code_points(clause.begin, m.begin);
     for (const auto& p : periods_) {
-      if (p.begin >= clause.begin && p.end <= m.begin) lead -= std::min(lead, code_points(p.begin, p.end));
+      if (p.begin >= clause.begin && p.end <= m.begin)
+        lead -= std::min(lead, code_points(p.begin, p.end));
     }
     if (lead > 3) return std::nullopt;
     std::size_t length = 0;
@@ -798,13 +815,20 @@ class SentenceReader {
     const auto& number = numbers_[k];
     const Span clause = clause_of(number.begin);
     switch (number.kind) {
-      case NumberKind::ordinal_rank: read_rank(number, clause); return;
+      case NumberKind::ordinal_rank:
+        read_rank(number, clause);
+        return;
       case NumberKind::percent:
       case NumberKind::percentage_points:
-      case NumberKind::times: read_relative(k, clause); return;
+      case NumberKind::times:
+        read_relative(k, clause);
+        return;
       case NumberKind::count:
-      case NumberKind::money: read_level(k, clause); return;
-      default: return;
+      case NumberKind::money:
+        read_level(k, clause);
+        return;
+      default:
+        return;
     }
   }
 
@@ -825,8 +849,10 @@ class SentenceReader {
     const std::size_t from = clause.begin > 1 ? clause_of(clause.begin - 2).begin : 0;
     const bool target_word = has_cue(from, number.begin, Cue::target);
     const bool future = publication_year_ && period.period.year.value > *publication_year_;
-    const bool planned = section_target_ && (!publication_year_ || period.period.year.value >= *publication_year_);
-    fact.status = period.target || target_word || future || planned ? Status::target : Status::actual;
+    const bool planned =
+        section_target_ && (!publication_year_ || period.period.year.value >= *publication_year_);
+    fact.status =
+        period.target || target_word || future || planned ? Status::target : Status::actual;
     if (number.upper) fact.note = "a range; its lower bound is stored";
     return fact;
   }
@@ -845,7 +871,8 @@ class SentenceReader {
   }
 
   // A period reads differently for a flow and a stock: 截至2023年6月 is January to June for
-  // 新增发明专利授权 and the end of June for 有效发明专利; 1—9月 is the end of September for a stock.
+  // 新增发明专利授权 and the end of June for 有效发明专利; 1—9月 is the end of September for a
+  // stock.
   static void fit_to_kind(Period& period, IndicatorKind kind) {
     if (period.month_end && *period.month_end == 12 &&
         (!period.month_start || *period.month_start == 1)) {
@@ -875,13 +902,13 @@ class SentenceReader {
     const auto& chosen = indicator(index);
     // Money given by the government (资助117万元, 担保支持3018万元) is not an IP statistic.
     if (number.kind == NumberKind::money &&
-        has_cue(choice.named_here ? std::min(choice.end, number.begin) : clause.begin,
-                number.begin, Cue::subsidy)) {
+        has_cue(choice.named_here ? std::min(choice.end, number.begin) : clause.begin, number.begin,
+                Cue::subsidy)) {
       return;
     }
     auto period = period_for(number);
-    if (has_cue(clause.begin, number.begin, Cue::cumulative) && chosen.kind == IndicatorKind::flow &&
-        !period.period.period_start) {
+    if (has_cue(clause.begin, number.begin, Cue::cumulative) &&
+        chosen.kind == IndicatorKind::flow && !period.period.period_start) {
       period.period.cumulative = true;
     }
     // 比上年增加5.2万家 / 净增 is a change, not a level.
@@ -891,13 +918,15 @@ class SentenceReader {
     const Match* decline = find_cue(clause.begin, number.begin, Cue::decline);
     const Match* net = find_cue(clause.begin, number.begin, Cue::net_change);
     const bool compared = has_cue(clause.begin, number.begin, Cue::compare);
-    const Match* verb = net ? net : (grow && (!decline || grow->begin > decline->begin) ? grow : decline);
+    const Match* verb =
+        net ? net : (grow && (!decline || grow->begin > decline->begin) ? grow : decline);
     if (verb && (net || compared) && code_points(verb->end, number.begin) <= 2 &&
         piece(verb->end, std::min(number.begin, verb->end + 3)) != "到") {
       measure = Measure::change_abs;
       if (verb == decline) sign = -1;
     }
-    const std::size_t quote_begin = choice.named_here ? std::min(choice.begin, number.begin) : clause.begin;
+    const std::size_t quote_begin =
+        choice.named_here ? std::min(choice.begin, number.begin) : clause.begin;
     const std::size_t quote_end = choice.named_here ? std::max(choice.end, number.end) : number.end;
     for (auto region : regions_for(number, clause)) {
       Fact fact = base_fact(number, region, period, index);
@@ -986,7 +1015,8 @@ class SentenceReader {
     } else if (share && number.kind == NumberKind::percent) {
       measure = Measure::share_pct;
     } else if (grow || rate || decline) {
-      measure = number.kind == NumberKind::percentage_points ? Measure::change_pp : Measure::growth_pct;
+      measure =
+          number.kind == NumberKind::percentage_points ? Measure::change_pp : Measure::growth_pct;
       const bool falls = decline && (!grow || decline->begin > grow->begin);
       if (falls && value > 0) value = -value;
     } else if (number.kind == NumberKind::percent) {
@@ -1060,8 +1090,8 @@ class SentenceReader {
     const Match* per_year = grow ? grow : rate;
     std::optional<PeriodMention> plan = paragraph_plan_;
     for (const auto& p : periods_) {
-      if (p.begin < number.begin && (p.kind == PeriodMention::Kind::plan_end ||
-                                     p.kind == PeriodMention::Kind::plan_period)) {
+      if (p.begin < number.begin &&
+          (p.kind == PeriodMention::Kind::plan_end || p.kind == PeriodMention::Kind::plan_period)) {
         plan = p;
       }
     }
@@ -1074,20 +1104,25 @@ class SentenceReader {
     }
     std::optional<std::string> share_of;
     if (measure == Measure::share_pct) {
-      if (has_cue(share->begin, number.begin, Cue::scope_province)) share_of = "province";
-      else if (has_cue(share->begin, number.begin, Cue::scope_country)) share_of = "country";
-      else return;  // a share of something other than a parent region's total
+      if (has_cue(share->begin, number.begin, Cue::scope_province))
+        share_of = "province";
+      else if (has_cue(share->begin, number.begin, Cue::scope_country))
+        share_of = "country";
+      else
+        return;  // a share of something other than a parent region's total
     }
     // 分别年增长15%和20%以上: the closing qualifier covers every figure of the list.
     Qualifier qualifier = number.qualifier;
     if (respectively && qualifier == Qualifier::exact) {
       for (const auto& n : numbers_) {
-        if (n.begin > number.end && n.end <= clause.end && n.kind == number.kind) qualifier = n.qualifier;
+        if (n.begin > number.end && n.end <= clause.end && n.kind == number.kind)
+          qualifier = n.qualifier;
       }
     }
     for (int target : targets) {
       const auto& chosen = indicator(target);
-      if ((measure == Measure::level || measure == Measure::change_pp) && chosen.unit != "%") continue;
+      if ((measure == Measure::level || measure == Measure::change_pp) && chosen.unit != "%")
+        continue;
       for (auto region : regions_for(number, clause)) {
         Fact fact = base_fact(number, region, period, target);
         fact.measure = measure;
@@ -1108,12 +1143,16 @@ class SentenceReader {
     if (!cue) return;
     std::optional<std::string> scope;
     for (const auto& s : scopes_) {
-      if (s.begin >= clause.begin && s.end <= number.begin) scope = lexicon_.rank_scope_codes()[s.id];
+      if (s.begin >= clause.begin && s.end <= number.begin)
+        scope = lexicon_.rank_scope_codes()[s.id];
     }
     if (!scope) {
-      if (has_cue(clause.begin, number.begin, Cue::scope_province)) scope = "province";
-      else if (has_cue(clause.begin, number.begin, Cue::scope_country)) scope = "country";
-      else if (has_cue(clause.begin, number.begin, Cue::scope_prefecture)) scope = "prefecture";
+      if (has_cue(clause.begin, number.begin, Cue::scope_province))
+        scope = "province";
+      else if (has_cue(clause.begin, number.begin, Cue::scope_country))
+        scope = "country";
+      else if (has_cue(clause.begin, number.begin, Cue::scope_prefecture))
+        scope = "prefecture";
     }
     if (!scope) return;
     // What ranks: an indicator named in the clause, else the figures just read (双双: the last
@@ -1152,31 +1191,6 @@ class SentenceReader {
     }
   }
 
-  // A figure repeated in a bulletin is one fact; where the bulletin gives a key both exactly
-  // and as a rounded claim (首次突破万次 … 达到10257次), the exact figure stands.
-  static std::vector<Fact> deduplicate(std::vector<Fact> facts) {
-    auto key = [](const Fact& f) {
-      return std::make_tuple(f.region.str(), f.period.year.value, f.period.month_start.value_or(0),
-                             f.period.month_end.value_or(0), f.period.period_start.value_or(0),
-                             f.period.cumulative, f.indicator, static_cast<int>(f.measure),
-                             f.rank_of.value_or(""), f.rank_scope.value_or(""),
-                             f.share_of.value_or(""), f.base_year.value_or(0),
-                             static_cast<int>(f.status));
-    };
-    std::set<decltype(key(facts.front()))> exact;
-    for (const auto& f : facts) {
-      if (f.qualifier == Qualifier::exact) exact.insert(key(f));
-    }
-    std::set<std::pair<decltype(key(facts.front())), double>> seen;
-    std::vector<Fact> out;
-    for (auto& f : facts) {
-      auto k = key(f);
-      if (f.qualifier != Qualifier::exact && f.measure == Measure::level && exact.count(k)) continue;
-      if (seen.insert({k, f.value}).second) out.push_back(std::move(f));
-    }
-    return out;
-  }
-
   std::string_view text_;
   const DocumentContext& context_;
   const Lexicon& lexicon_;
@@ -1195,7 +1209,7 @@ class SentenceReader {
   std::string_view raw_;
   std::string view_;
   std::vector<std::size_t> origin_;  // view_ byte → raw_ byte
-  std::string_view sentence_;  // the reading view
+  std::string_view sentence_;        // the reading view
   std::string lowered_;
   std::size_t offset_ = 0;
   std::vector<NumberMatch> numbers_;
@@ -1206,6 +1220,31 @@ class SentenceReader {
 };
 
 }  // namespace
+
+// A figure repeated in a bulletin is one fact; where the bulletin gives a key both exactly
+// and as a rounded claim (首次突破万次 … 达到10257次), the exact figure stands.
+std::vector<Fact> deduplicate_facts(std::vector<Fact> facts) {
+  if (facts.empty()) return facts;
+  auto key = [](const Fact& f) {
+    return std::make_tuple(
+        f.region.str(), f.period.year.value, f.period.month_start.value_or(0),
+        f.period.month_end.value_or(0), f.period.period_start.value_or(0), f.period.cumulative,
+        f.indicator, static_cast<int>(f.measure), f.rank_of.value_or(""), f.rank_scope.value_or(""),
+        f.share_of.value_or(""), f.base_year.value_or(0), static_cast<int>(f.status));
+  };
+  std::set<decltype(key(facts.front()))> exact;
+  for (const auto& f : facts) {
+    if (f.qualifier == Qualifier::exact) exact.insert(key(f));
+  }
+  std::set<std::pair<decltype(key(facts.front())), double>> seen;
+  std::vector<Fact> out;
+  for (auto& f : facts) {
+    auto k = key(f);
+    if (f.qualifier != Qualifier::exact && f.measure == Measure::level && exact.count(k)) continue;
+    if (seen.insert({k, f.value}).second) out.push_back(std::move(f));
+  }
+  return out;
+}
 
 std::vector<Fact> assemble_facts(std::string_view text, const DocumentContext& context,
                                  const Lexicon& lexicon) {

@@ -6,6 +6,7 @@
 #include "extract/assembler.hpp"
 #include "extract/document_context.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/table_reader.hpp"
 #include "text/source_text.hpp"
 
 namespace iprdb {
@@ -27,6 +28,10 @@ Bulletin extract_source(detail::SourceText source, const std::filesystem::path& 
   Bulletin bulletin;
   bulletin.origin = origin;
   bulletin.facts = detail::assemble_facts(source.text, context, lexicon);
+  for (auto& fact : detail::read_tables(source.text, context, lexicon)) {
+    bulletin.facts.push_back(std::move(fact));
+  }
+  bulletin.facts = detail::deduplicate_facts(std::move(bulletin.facts));
   bulletin.text = std::move(source.text);
   bulletin.encoding = std::move(source.encoding);
   bulletin.format = std::move(source.format);
