@@ -28,8 +28,10 @@ constexpr std::size_t kMaxCarriedLead = 4;
 constexpr std::size_t kMaxCarriedTail = 2;
 // Words that, between a count and a noun after it, show the noun is not what was counted
 // (近200家有知识产权质押融资需求的…企业).
-constexpr std::array<std::string_view, 10> kGapBreakers = {"有", "的", "在", "对", "向",
-                                                           "为", "与", "从", "把", "被"};
+constexpr std::array<std::string_view, 13> kGapBreakers = {
+    "有", "的", "在", "对", "向", "为", "与", "从", "把", "被", "位居", "位于", "居"};
+// The note that marks a figure for domestic owners only (国内, 不含港澳台).
+constexpr const char* kDomesticNote = "domestic owners only (国内, excluding Hong Kong, Macao and Taiwan)";
 // The opening of a bulletin, where its reporting period is named.
 constexpr std::size_t kOpeningBytes = 900;
 // A heading is a line no longer than this.
@@ -45,7 +47,7 @@ bool one_of(std::string_view unit, std::initializer_list<std::string_view> units
 // Counters of things (件, 个, 起 …) are interchangeable, as the gold rules say: "1020个" is
 // stored as 1020 under 件. Entities (家) and persons (人) are not things.
 bool item_counter(std::string_view unit) {
-  return one_of(unit, {"件", "个", "起", "项", "次", "案", "宗", "笔", "批", "单", "种", "款",
+  return one_of(unit, {"件", "个", "起", "项", "次", "案", "宗", "笔", "批", "单", "款",
                        "份", "篇", "条", "部", "台", "座", "枚", "张", "套", "所", "户"});
 }
 bool entity_counter(std::string_view unit) { return one_of(unit, {"家", "户", "个", "所"}); }
@@ -354,14 +356,30 @@ class SentenceReader {
   }
 
   // The list item a figure stands in: the clause, cut at 、 on either side.
+  // The list item a figure stands in: the clause, cut at 、 on either side (but not at a 、
+  // inside a name such as 收缴、扣押赃款赃物).
   Span item_of(std::size_t at, Span clause) const {
     Span item = clause;
     const std::string_view mark = "、";
-    auto before = sentence_.rfind(mark, at);
-    if (before != std::string_view::npos && before >= clause.begin)
-      item.begin = before + mark.size();
-    auto after = sentence_.find(mark, at);
-    if (after != std::string_view::npos && after < clause.end) item.end = after;
+    auto inside_name = [&](std::size_t pos) {
+      return std::any_of(indicators_.begin(), indicators_.end(),
+                         [&](const Match& m) { return m.begin < pos && pos < m.end; });
+    };
+    for (auto before = sentence_.rfind(mark, at);
+         before != std::string_view::npos && before >= clause.begin;
+         before = before == 0 ? std::string_view::npos : sentence_.rfind(mark, before - 1)) {
+      if (!inside_name(before)) {
+        item.begin = before + mark.size();
+        break;
+      }
+    }
+    for (auto after = sentence_.find(mark, at); after != std::string_view::npos && after < clause.end;
+         after = sentence_.find(mark, after + 1)) {
+      if (!inside_name(after)) {
+        item.end = after;
+        break;
+      }
+    }
     return item;
   }
 
@@ -402,17 +420,22 @@ class SentenceReader {
   int adapt(int index, const NumberMatch& number, bool counted_after = false) const {
     if (index < 0) return -1;
     const auto& chosen = indicator(index);
-    if (accepts(chosen, number, counted_after)) return index;
+    // 271笔 counts transactions: a sibling counted in 项 fits better than one in 件.
+    const bool transactions = number.unit == "笔" && chosen.unit != "项";
+    if (accepts(chosen, number, counted_after) && !transactions) return index;
     // Siblings share a family (patent.pledge, gi.special_mark), never just a domain (patent).
     const auto parent = parent_code(chosen.code);
-    if (parent.find('.') == std::string_view::npos) return -1;
+    if (parent.find('.') == std::string_view::npos) {
+      return accepts(chosen, number, counted_after) ? index : -1;
+    }
     int best = -1;
     const auto& all = lexicon_.catalog().indicators();
     for (std::size_t i = 0; i < all.size(); ++i) {
       if (parent_code(all[i].code) != parent || !accepts(all[i], number, counted_after)) continue;
-      if (all[i].unit == number.unit) return static_cast<int>(i);
+      if (all[i].unit == number.unit || (transactions && all[i].unit == "项")) return static_cast<int>(i);
       if (best < 0) best = static_cast<int>(i);
     }
+    if (transactions && accepts(chosen, number, counted_after)) return index;
     return best;
   }
 
@@ -439,15 +462,20 @@ class SentenceReader {
       if (ends_with(trimmed, filler)) trimmed.resize(trimmed.size() - filler.size());
     }
     if (trimmed.empty() || count_code_points(trimmed) > 6) return -1;
+    // The shared word may stand before (专利 + 许可) or after (核准注册 + 商标).
     for (const auto& alias : indicator_names(named_before)) {
-      for (std::size_t head = 2; head <= 4; ++head) {
-        const std::string candidate =
-            ascii_lower(std::string(first_code_points(alias, head)) + trimmed);
-        for (const auto& m : lexicon_.indicators().find_longest(candidate)) {
-          if (m.begin != 0 || m.end != candidate.size()) continue;
-          const int index =
-              number ? adapt(static_cast<int>(m.id), *number) : static_cast<int>(m.id);
-          if (index >= 0) return index;
+      const std::size_t length = count_code_points(alias);
+      for (std::size_t shared = 2; shared <= 4 && shared < length; ++shared) {
+        const auto head = first_code_points(alias, shared);
+        const auto tail = std::string_view(alias).substr(first_code_points(alias, length - shared).size());
+        for (const std::string& candidate : {ascii_lower(std::string(head) + trimmed),
+                                             ascii_lower(trimmed + std::string(tail))}) {
+          for (const auto& m : lexicon_.indicators().find_longest(candidate)) {
+            if (m.begin != 0 || m.end != candidate.size()) continue;
+            const int index =
+                number ? adapt(static_cast<int>(m.id), *number) : static_cast<int>(m.id);
+            if (index >= 0) return index;
+          }
         }
       }
     }
@@ -534,6 +562,14 @@ class SentenceReader {
       const bool designated = designation && m.begin >= designation->end &&
                               code_points(number.end, designation->begin) <= kMaxCountedGap + 2;
       if (!near && !designated) continue;
+      // 18家企事业单位获得第24届中国专利奖21项: the prize is counted by the figure after it.
+      const bool counted_by_next =
+          adapt(static_cast<int>(m.id), number, true) == static_cast<int>(m.id) &&
+          std::any_of(numbers_.begin() + static_cast<std::ptrdiff_t>(k) + 1, numbers_.end(),
+                      [&](const NumberMatch& n) {
+                        return n.begin == m.end;
+                      });
+      if (counted_by_next) continue;
       if (designation && !designated && m.begin < designation->begin) {
         // 15个地理标志产品列入中欧地理标志协定: what it was designated as, not the noun before.
         continue;
@@ -547,20 +583,23 @@ class SentenceReader {
 
   Choice choose_indicator(std::size_t k, Span clause) const {
     const auto& number = numbers_[k];
+    // Lists in parallel: 专利申请量和授权量分别为17.36万件和10.06万件; 万人发明专利拥有量和高价值
+    // 发明专利拥有量…,到年底达到2.6件以上和0.72件以上.
+    if (int index = parallel_indicator(k, clause); index >= 0) {
+      return {index, clause.begin, clause.begin, false};
+    }
     if (Choice after = counted_after(k, clause); after.index >= 0) return after;
     const Span item = item_of(number.begin, clause);
-    // Named before the figure in its clause: 专利授权1939件, 有效发明专利达1.78万件.
+    // Named before the figure in its list item: 专利授权1939件, 有效发明专利达1.78万件. A name
+    // followed by 的 describes something else (地理标志保护产品专用标志的单位).
     for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
-      if (it->end > number.begin || it->begin < clause.begin) continue;
+      if (it->end > number.begin || it->begin < item.begin) continue;
       if (gap_without_periods(it->end, number.begin) > kMaxNameGap) break;
+      const auto gap = piece(it->end, number.begin);
+      if (gap.find("的") != std::string_view::npos && !ends_with(gap, "的")) break;
       if (weak_and_overridden(*it)) continue;
       int index = adjust_for_stage(static_cast<int>(it->id), piece(it->end, number.begin));
       if ((index = adapt(index, number)) >= 0) return {index, it->begin, it->end, true};
-    }
-    // Lists in parallel: 万人发明专利拥有量和高价值发明专利拥有量…,到年底达到2.6件以上和0.72件以上;
-    // 专利授权量和商标注册量分别为X件和Y件.
-    if (int index = parallel_indicator(k, clause); index >= 0) {
-      return {index, clause.begin, clause.begin, false};
     }
     // Named in part: 转让10257次、许可325次.
     const std::size_t lead_begin =
@@ -572,7 +611,10 @@ class SentenceReader {
     // Not named: the figure continues what the sentence was about (新增质押专利668件,
     // 金额6.37亿元; 专利行政裁决案件实现零突破,立案达25件).
     const int carried = last_named_before(lead_begin);
-    if (carried >= 0 && count_code_points(without_fillers(lead)) <= kMaxCarriedLead &&
+    const bool lead_names_other = std::any_of(indicators_.begin(), indicators_.end(), [&](const Match& m) {
+      return m.begin >= lead_begin && m.end <= number.begin && !weak_and_overridden(m);
+    });
+    if (carried >= 0 && !lead_names_other && count_code_points(without_fillers(lead)) <= kMaxCarriedLead &&
         code_points(number.end, item.end) <= kMaxCarriedTail) {
       int index = adjust_for_stage(carried, lead);
       if ((index = adapt(index, number)) >= 0) return {index, lead_begin, number.begin, false};
@@ -591,6 +633,10 @@ class SentenceReader {
       ++count;
     }
     if (count < 2) return -1;
+    // The figures themselves must form the list (2.6件以上和0.72件以上): none has its own name.
+    for (const auto& m : indicators_) {
+      if (m.begin >= first && m.end <= clause.end) return -1;
+    }
     std::vector<int> listed = listed_indicators(clause.begin, first);
     if (listed.size() != count && clause.begin > 1) {
       const Span previous = clause_of(clause.begin - 2);
@@ -622,7 +668,7 @@ class SentenceReader {
   // 新建13家商标品牌指导站 → the .new code; 新增29人,累计达334人 → the stock code.
   int adjust_for_new_and_total(int index, Span clause, const NumberMatch& number) const {
     const auto& code = indicator(index).code;
-    const bool says_total = has_cue(clause.begin, number.begin, Cue::cumulative);
+    const bool says_total = has_cue(0, number.begin, Cue::cumulative);
     const bool is_new = ends_with(code, ".new");
     if (is_new && says_total) {
       const int stock = lexicon_.indicator_index(code.substr(0, code.size() - 4));
@@ -631,6 +677,9 @@ class SentenceReader {
     if (!is_new && !says_total && has_cue(clause.begin, number.begin, Cue::new_items)) {
       const int flow = lexicon_.indicator_index(code + ".new");
       if (flow >= 0) return flow;
+      // 新增国家知识产权示范企业5家: an addition to a stock the catalog has no flow code for is
+      // not the stock.
+      if (indicator(index).kind == IndicatorKind::stock) return -1;
     }
     return index;
   }
@@ -683,13 +732,19 @@ class SentenceReader {
 
   std::vector<std::size_t> regions_for(const NumberMatch& number, Span clause) const {
     // 渤海新区、黄骅市、沧县各新增PCT国际专利1件: one figure for each listed region.
-    if (const Match* each = find_cue(clause.begin, number.begin, Cue::each)) {
+    // 湾里区、安义县的专利申请量增幅均超50%: the same for each (those the gazetteer knows).
+    const Match* each = find_cue(clause.begin, number.begin, Cue::each);
+    if (!each) each = find_cue(clause.begin, number.begin, Cue::both);
+    if (each) {
       std::vector<std::size_t> listed;
+      bool enumerated = false;
       for (const auto& m : regions_) {
         if (m.begin < clause.begin || m.end > each->begin) continue;
+        std::size_t length = 0;
+        enumerated = enumerated || starts_with_any(sentence_, m.end, {"、"}, &length);
         if (auto r = region_named(m)) listed.push_back(*r);
       }
-      if (listed.size() >= 2) return listed;
+      if (listed.size() >= 2 || (enumerated && !listed.empty())) return listed;
     }
     std::optional<std::size_t> chosen;
     std::size_t chosen_at = 0;
@@ -715,10 +770,16 @@ class SentenceReader {
         }
       }
     }
-    // 全省/全市 after a sub-region brings the sentence back to the subject.
-    if (chosen && (has_cue(chosen_at, number.begin, Cue::scope_province) ||
-                   has_cue(chosen_at, number.begin, Cue::scope_prefecture))) {
-      chosen.reset();
+    // 全省/全市 opening a later clause brings the sentence back to the subject; in 位居全市第一
+    // it only names the ranking.
+    for (const auto& c : cues_) {
+      if (!chosen || c.begin < chosen_at || c.end > number.begin) continue;
+      if (c.id != static_cast<std::uint32_t>(Cue::scope_province) &&
+          c.id != static_cast<std::uint32_t>(Cue::scope_prefecture)) {
+        continue;
+      }
+      const Span opened = clause_of(c.begin);
+      if (code_points(opened.begin, c.begin) <= 2) chosen.reset();
     }
     if (chosen) return {*chosen};
     if (context_.subject_region) return {*context_.subject_region};
@@ -796,6 +857,13 @@ class SentenceReader {
           break;
       }
     }
+    // 全年新增…: the whole year, whatever months the paragraph spoke of.
+    const auto whole_year = piece(0, number.begin).rfind("全年");
+    if (whole_year != std::string_view::npos && (!months || months->begin < whole_year)) {
+      out.period.month_start.reset();
+      out.period.month_end.reset();
+      months = nullptr;
+    }
     if (!latest && !paragraph_year_ && paragraph_plan_ &&
         paragraph_plan_->kind == PeriodMention::Kind::plan_end) {
       // 到“十四五”末,… in an earlier sentence of the paragraph: its targets go on.
@@ -813,6 +881,10 @@ class SentenceReader {
 
   void read_number(std::size_t k) {
     const auto& number = numbers_[k];
+    // 三种专利授权量: a figure that is part of a name is no figure.
+    for (const auto& m : indicators_) {
+      if (m.begin <= number.begin && number.begin < m.end) return;
+    }
     const Span clause = clause_of(number.begin);
     switch (number.kind) {
       case NumberKind::ordinal_rank:
@@ -899,6 +971,7 @@ class SentenceReader {
     Choice choice = choose_indicator(k, clause);
     if (choice.index < 0) return;
     const int index = adjust_for_new_and_total(choice.index, clause, number);
+    if (index < 0) return;
     const auto& chosen = indicator(index);
     // Money given by the government (资助117万元, 担保支持3018万元) is not an IP statistic.
     if (number.kind == NumberKind::money &&
@@ -928,11 +1001,16 @@ class SentenceReader {
     const std::size_t quote_begin =
         choice.named_here ? std::min(choice.begin, number.begin) : clause.begin;
     const std::size_t quote_end = choice.named_here ? std::max(choice.end, number.end) : number.end;
+    // 国内(不含港澳台)发明专利有效量: national figures are kept for domestic owners.
+    const auto said = raw_.substr(origin_[clause.begin], origin_[number.begin] - origin_[clause.begin]);
+    const bool domestic = said.find("国内") != std::string_view::npos ||
+                          said.find("不含港澳台") != std::string_view::npos;
     for (auto region : regions_for(number, clause)) {
       Fact fact = base_fact(number, region, period, index);
       fact.measure = measure;
       fact.value = number.value.to_double() * sign;
       fact.unit = chosen.unit;
+      if (domestic) fact.note = kDomesticNote;
       set_quote(fact, quote_begin, quote_end);
       emit(std::move(fact), index, number.begin);
     }
@@ -960,6 +1038,25 @@ class SentenceReader {
       }
       out.insert(out.begin(), middle.begin(), middle.end());
       out.insert(out.begin(), static_cast<int>(named[i - 1]->id));
+    }
+    // Names given in part after the last full one: 专利申请量和授权量分别为….
+    std::string tail(piece(named.back()->end, to));
+    for (bool trimmed = true; trimmed;) {
+      trimmed = false;
+      for (std::string_view filler : {"分别为", "分别达到", "分别达", "分别是", "各为", "均为", "分别",
+                                      "达到", "为", "达", "共"}) {
+        if (ends_with(tail, filler)) {
+          tail.resize(tail.size() - filler.size());
+          trimmed = true;
+        }
+      }
+    }
+    if (auto words = list_words(tail + "、")) {
+      for (auto word : *words) {
+        const int elided = elided_indicator(word, static_cast<int>(named.back()->id), nullptr);
+        if (elided < 0) return out;
+        out.push_back(elided);
+      }
     }
     return out;
   }
@@ -1152,7 +1249,7 @@ class SentenceReader {
       else if (has_cue(clause.begin, number.begin, Cue::scope_country))
         scope = "country";
       else if (has_cue(clause.begin, number.begin, Cue::scope_prefecture))
-        scope = "prefecture";
+        scope = "city";
     }
     if (!scope) return;
     // What ranks: an indicator named in the clause, else the figures just read (双双: the last
@@ -1232,15 +1329,17 @@ std::vector<Fact> deduplicate_facts(std::vector<Fact> facts) {
         f.indicator, static_cast<int>(f.measure), f.rank_of.value_or(""), f.rank_scope.value_or(""),
         f.share_of.value_or(""), f.base_year.value_or(0), static_cast<int>(f.status));
   };
-  std::set<decltype(key(facts.front()))> exact;
+  std::set<decltype(key(facts.front()))> exact, domestic;
   for (const auto& f : facts) {
     if (f.qualifier == Qualifier::exact) exact.insert(key(f));
+    if (f.note == kDomesticNote) domestic.insert(key(f));
   }
   std::set<std::pair<decltype(key(facts.front())), double>> seen;
   std::vector<Fact> out;
   for (auto& f : facts) {
     auto k = key(f);
-    if (f.qualifier != Qualifier::exact && f.measure == Measure::level && exact.count(k)) continue;
+    if (f.qualifier != Qualifier::exact && exact.count(k)) continue;
+    if (domestic.count(k) && f.note != kDomesticNote) continue;
     if (seen.insert({k, f.value}).second) out.push_back(std::move(f));
   }
   return out;

@@ -159,6 +159,22 @@ bool month_range(std::string_view text, std::size_t at, PeriodMention* out, std:
   return false;
 }
 
+bool is_issue_or_date(std::string_view text, std::size_t at) {
+  std::size_t end = 0;
+  if (starts_with_at(text, at, "第")) {
+    if (small_count(text, at + 3, &end) &&
+        (starts_with_at(text, end, "期") || starts_with_at(text, end, "号"))) {
+      return true;
+    }
+    return false;
+  }
+  auto month = small_count(text, at, &end);
+  if (!month || !starts_with_at(text, end, "月")) return false;
+  std::size_t day_end = 0;
+  auto day = small_count(text, end + 3, &day_end);
+  return day && (starts_with_at(text, day_end, "日") || starts_with_at(text, day_end, "号"));
+}
+
 bool preceded_by_base_word(std::string_view text, std::size_t at) {
   for (std::string_view word : {"较", "比", "与", "同比", "相比", "对比", "是", "于"}) {
     if (ends_with_before(text, at, word)) return true;
@@ -247,6 +263,11 @@ std::vector<PeriodMention> find_periods(std::string_view text) {
       }
       if (starts_with_at(text, j, "年")) {
         j += 3;
+        // 2019年第1期 is an issue, 2019年1月19日 a date: neither is a period figures refer to.
+        if (!second && is_issue_or_date(text, j)) {
+          i = j;
+          continue;
+        }
         if (second) {
           m.kind = PeriodMention::Kind::year_range;
           m.first_year = *year;
