@@ -567,7 +567,7 @@ class SentenceReader {
           adapt(static_cast<int>(m.id), number, true) == static_cast<int>(m.id) &&
           std::any_of(numbers_.begin() + static_cast<std::ptrdiff_t>(k) + 1, numbers_.end(),
                       [&](const NumberMatch& n) {
-                        return n.begin == m.end;
+                        return n.begin == m.end && adapt(static_cast<int>(m.id), n) == static_cast<int>(m.id);
                       });
       if (counted_by_next) continue;
       if (designation && !designated && m.begin < designation->begin) {
