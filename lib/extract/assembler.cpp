@@ -468,8 +468,9 @@ class SentenceReader {
       for (std::size_t shared = 2; shared <= 4 && shared < length; ++shared) {
         const auto head = first_code_points(alias, shared);
         const auto tail = std::string_view(alias).substr(first_code_points(alias, length - shared).size());
-        for (const std::string& candidate : {ascii_lower(std::string(head) + trimmed),
-                                             ascii_lower(trimmed + std::string(tail))}) {
+        for (const std::string& candidate :
+             {ascii_lower(std::string(head) + trimmed), ascii_lower(trimmed + std::string(tail)),
+              ascii_lower(trimmed + std::string(head))}) {
           for (const auto& m : lexicon_.indicators().find_longest(candidate)) {
             if (m.begin != 0 || m.end != candidate.size()) continue;
             const int index =
@@ -541,6 +542,33 @@ class SentenceReader {
     return noun && !has_cue(number.end, clause.end, Cue::designation);
   }
 
+  // 6-8个地理标志商标品牌运用培育项目 counts projects, not trademarks; 2家单位获批省级知识产权保护
+  // 工作站 counts a provincial grade the catalog's code does not have.
+  bool names_something_larger(const Match& m) const {
+    const auto& code = indicator(static_cast<int>(m.id)).code;
+    std::size_t stop = m.end;
+    while (stop < sentence_.size()) {
+      std::size_t length = 1;
+      if (is_clause_mark(sentence_, stop, &length) ||
+          starts_with_any(sentence_, stop, {"、", "。", "(", "“", "”", "《", "》"}, &length)) {
+        break;
+      }
+      decode_at(sentence_, stop, &length);
+      stop += length;
+    }
+    const auto after = piece(m.end, stop);
+    if (after.find("项目") != std::string_view::npos &&
+        indicator(static_cast<int>(m.id)).name_zh.find("项目") == std::string::npos) {
+      return true;
+    }
+    const auto before = piece(m.begin >= 9 ? m.begin - 9 : 0, m.begin);
+    const bool graded = before.find("省级") != std::string_view::npos ||
+                        before.find("国家级") != std::string_view::npos ||
+                        before.find("市级") != std::string_view::npos;
+    return graded && code.find("provincial") == std::string::npos &&
+           code.find("national") == std::string::npos && code.find("program.") != 0;
+  }
+
   // What is counted right after a figure: 13家商标品牌指导站, 9家企业认定为国家知识产权优势企业.
   Choice counted_after(std::size_t k, Span clause) const {
     const auto& number = numbers_[k];
@@ -569,7 +597,7 @@ class SentenceReader {
                       [&](const NumberMatch& n) {
                         return n.begin == m.end && adapt(static_cast<int>(m.id), n) == static_cast<int>(m.id);
                       });
-      if (counted_by_next) continue;
+      if (counted_by_next || names_something_larger(m)) continue;
       if (designation && !designated && m.begin < designation->begin) {
         // 15个地理标志产品列入中欧地理标志协定: what it was designated as, not the noun before.
         continue;
@@ -612,7 +640,8 @@ class SentenceReader {
     // 金额6.37亿元; 专利行政裁决案件实现零突破,立案达25件).
     const int carried = last_named_before(lead_begin);
     const bool lead_names_other = std::any_of(indicators_.begin(), indicators_.end(), [&](const Match& m) {
-      return m.begin >= lead_begin && m.end <= number.begin && !weak_and_overridden(m);
+      return m.begin >= lead_begin && m.end <= number.begin &&
+             !(weak_and_overridden(m) && !lexicon_.stage_in(piece(m.begin, m.end)).empty());
     });
     if (carried >= 0 && !lead_names_other && count_code_points(without_fillers(lead)) <= kMaxCarriedLead &&
         code_points(number.end, item.end) <= kMaxCarriedTail) {
@@ -979,6 +1008,16 @@ class SentenceReader {
                 Cue::subsidy)) {
       return;
     }
+    // 资助…地理标志产品25个: what was funded is not the stock of such things.
+    if (chosen.kind == IndicatorKind::stock) {
+      const std::size_t from = clause.begin > 1 ? clause_of(clause.begin - 2).begin : 0;
+      const Match* funded = find_cue(from, number.begin, Cue::subsidy);
+      // …unless a new subject (全省有15个…) follows the funding.
+      if (funded && !has_cue(funded->end, number.begin, Cue::scope_province) &&
+          !has_cue(funded->end, number.begin, Cue::scope_prefecture)) {
+        return;
+      }
+    }
     auto period = period_for(number);
     if (has_cue(clause.begin, number.begin, Cue::cumulative) &&
         chosen.kind == IndicatorKind::flow && !period.period.period_start) {
@@ -1105,6 +1144,11 @@ class SentenceReader {
     Measure measure;
     double value = number.value.to_double();
     if (number.kind == NumberKind::times) {
+      // 是全省的3.88倍 compares with the province, not with last year.
+      const auto said = piece(clause.begin, number.begin);
+      for (std::string_view other : {"全省", "全国", "全市", "平均"}) {
+        if (said.find(other) != std::string_view::npos) return;
+      }
       // 增长2倍 → +200%; 是2023年的3倍 / 翻一番 → (N−1)×100%.
       const bool grows_by = grow && code_points(grow->end, number.begin) == 0;
       value = grows_by ? value * 100 : (value - 1) * 100;
