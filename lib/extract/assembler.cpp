@@ -1185,6 +1185,13 @@ class SentenceReader {
       const Match* cue = grow ? grow : rate ? rate : decline;
       const std::size_t cue_at = cue ? cue->begin : number.begin;
       targets = listed_indicators(clause.begin, cue_at);
+      // 专利权质押融资271笔、同比增长61.31%: the growth is of what the figure before it was read
+      // as (the count of pledges), not of the name's first reading.
+      if (targets.size() == 1 && !emitted_.empty() && emitted_.back().fact.measure == Measure::level &&
+          emitted_.back().number_begin >= clause.begin && emitted_.back().number_begin < cue_at &&
+          parent_code(indicator(emitted_.back().indicator).code) == parent_code(indicator(targets[0]).code)) {
+        targets[0] = emitted_.back().indicator;
+      }
       if (!targets.empty()) {
         for (const auto& m : indicators_) {
           if (m.begin >= clause.begin && m.end <= cue_at) {
