@@ -8,6 +8,7 @@
 #include <iprdb/error.hpp>
 #include <iprdb/reference.hpp>
 
+#include "store/database_impl.hpp"
 #include "store/reference_sync.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite_error.hpp"
@@ -49,30 +50,6 @@ void harden(SQLite::Database& db) {
 }
 
 }  // namespace
-
-class Database::Impl {
- public:
-  Impl(fs::path path, bool read_only, SQLite::Database db)
-      : path_(std::move(path)), read_only_(read_only), db_(std::move(db)) {}
-
-  const fs::path& path() const { return path_; }
-  bool read_only() const { return read_only_; }
-  SQLite::Database& db() { return db_; }
-
-  template <typename Work>
-  decltype(auto) guarded(std::string_view doing, Work&& work) const {
-    return translate_sqlite_errors(path_, doing, std::forward<Work>(work));
-  }
-
-  std::int64_t count(const char* sql) {
-    return db_.execAndGet(sql).getInt64();
-  }
-
- private:
-  fs::path path_;
-  bool read_only_;
-  SQLite::Database db_;
-};
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::Database(Database&&) noexcept = default;
