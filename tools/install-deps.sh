@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libsqlite3-dev sqlite3 libsqlitecpp-dev
-  libicu-dev libfmt-dev libcli11-dev nlohmann-json3-dev libgumbo-dev
+  libicu-dev libfmt-dev libcli11-dev nlohmann-json3-dev libgumbo-dev libssl-dev
   catch2
   librsvg2-bin
 )

@@ -48,4 +48,12 @@ Bulletin extract_file(const std::filesystem::path& path, const ExtractOptions& o
 Bulletin extract_bytes(std::string_view bytes, const std::filesystem::path& origin,
                        const ExtractOptions& options = {});
 
+/// The same for text that is already normalized, as a stored document keeps it: re-extraction
+/// without the original file. The text is not decoded or normalized again, so the facts' spans
+/// point into `normalized_text` as given. `title_hint` is a title the markup gave (HTML
+/// <title>); empty to read the title from the text. The Bulletin's encoding is "UTF-8" and its
+/// format "text". Throws Error(empty_input) naming `origin` for blank text.
+Bulletin extract_text(std::string_view normalized_text, const std::filesystem::path& origin,
+                      const ExtractOptions& options = {}, std::string_view title_hint = {});
+
 }  // namespace iprdb

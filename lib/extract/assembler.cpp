@@ -123,6 +123,20 @@ bool starts_with_any(std::string_view text, std::size_t at,
   return false;
 }
 
+// Longer runs without a full stop are page debris or a table flattened into one line; they
+// are read in pieces so that reading stays linear in the length of the text.
+constexpr std::size_t kMaxSentenceBytes = 3000;
+
+void add_sentence(std::string_view text, Span span, std::vector<Span>& out) {
+  while (span.end - span.begin > kMaxSentenceBytes) {
+    std::size_t cut = span.begin + kMaxSentenceBytes;
+    while (cut > span.begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    out.push_back({span.begin, cut});
+    span.begin = cut;
+  }
+  if (span.end > span.begin) out.push_back(span);
+}
+
 std::vector<Span> split_sentences(std::string_view text) {
   std::vector<Span> out;
   std::size_t start = 0;
@@ -130,7 +144,7 @@ std::vector<Span> split_sentences(std::string_view text) {
   while (i < text.size()) {
     std::size_t length = 0;
     if (starts_with_any(text, i, {"。", "！", "？", "；", "\n", "!", "?", ";"}, &length)) {
-      if (i > start) out.push_back({start, text[i] == '\n' ? i : i + length});
+      if (i > start) add_sentence(text, {start, text[i] == '\n' ? i : i + length}, out);
       i += length;
       start = i;
     } else {
@@ -138,7 +152,7 @@ std::vector<Span> split_sentences(std::string_view text) {
       i += length;
     }
   }
-  if (start < text.size()) out.push_back({start, text.size()});
+  if (start < text.size()) add_sentence(text, {start, text.size()}, out);
   return out;
 }
 
@@ -182,10 +196,15 @@ class SentenceReader {
   std::vector<Fact> read() {
     std::vector<Fact> out;
     std::size_t paragraph_start = std::string_view::npos;
+    std::size_t this_paragraph = 0;
+    std::size_t scanned = 0;  // newlines before here are accounted for
     for (const auto& sentence : split_sentences(text_)) {
-      const auto newline =
-          sentence.begin == 0 ? std::string_view::npos : text_.rfind('\n', sentence.begin - 1);
-      const std::size_t this_paragraph = newline == std::string_view::npos ? 0 : newline + 1;
+      // Both cursors only move forward, so a bulletin is read in time linear in its length.
+      for (; scanned < sentence.begin; ++scanned) {
+        if (text_[scanned] == '\n') this_paragraph = scanned + 1;
+      }
+      sentence_code_points_ += count_code_points(text_.substr(counted_to_, sentence.begin - counted_to_));
+      counted_to_ = sentence.begin;
       if (this_paragraph != paragraph_start) {
         paragraph_start = this_paragraph;
         paragraph_year_.reset();
@@ -808,7 +827,7 @@ class SentenceReader {
         continue;
       }
       const Span opened = clause_of(c.begin);
-      if (code_points(opened.begin, c.begin) <= 2) chosen.reset();
+      if (code_points(opened.begin, c.begin) == 0) chosen.reset();
     }
     if (chosen) return {*chosen};
     if (context_.subject_region) return {*context_.subject_region};
@@ -963,7 +982,7 @@ class SentenceReader {
     const std::size_t raw_begin = origin_[begin];
     const std::size_t raw_end = end == 0 ? 0 : origin_[end - 1] + 1;
     fact.quote = std::string(raw_.substr(raw_begin, raw_end - raw_begin));
-    fact.span_start = count_code_points(text_.substr(0, offset_ + raw_begin));
+    fact.span_start = sentence_code_points_ + count_code_points(raw_.substr(0, raw_begin));
     fact.span_end = fact.span_start + count_code_points(fact.quote);
   }
 
@@ -1354,6 +1373,8 @@ class SentenceReader {
   std::optional<Months> document_months_;
   std::optional<PeriodMention> paragraph_plan_;
 
+  std::size_t counted_to_ = 0;            // byte offset up to which code points are counted
+  std::size_t sentence_code_points_ = 0;  // code points before the current sentence
   std::string_view raw_;
   std::string view_;
   std::vector<std::size_t> origin_;  // view_ byte → raw_ byte

@@ -55,4 +55,17 @@ Bulletin extract_bytes(std::string_view bytes, const std::filesystem::path& orig
   return extract_source(detail::read_source(bytes, origin), origin, options);
 }
 
+Bulletin extract_text(std::string_view normalized_text, const std::filesystem::path& origin,
+                      const ExtractOptions& options, std::string_view title_hint) {
+  if (normalized_text.find_first_not_of(" \t\n") == std::string_view::npos) {
+    throw Error(ErrorCode::empty_input, "empty: no text", origin);
+  }
+  detail::SourceText source;
+  source.text = std::string(normalized_text);
+  source.encoding = "UTF-8";
+  source.format = "text";
+  source.title = std::string(title_hint);
+  return extract_source(std::move(source), origin, options);
+}
+
 }  // namespace iprdb

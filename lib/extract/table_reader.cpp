@@ -119,20 +119,23 @@ std::vector<Table> flattened_tables(std::string_view text) {
     std::size_t figures = 0;
     for (const auto& c : run) figures += is_figure(c.text);
     if (figures >= kMinFigures) {
-      // The header ends where the first row begins: a label (or two) followed by a figure.
-      for (std::size_t i = 0; i + 1 < run.size(); ++i) {
-        if (is_figure(run[i].text)) break;
-        const bool row_start =
-            is_figure(run[i + 1].text) ||
-            (i + 2 < run.size() && !is_figure(run[i + 1].text) && is_figure(run[i + 2].text));
-        if (!row_start) continue;
+      // The header ends where the first row begins: the label just before the first figure, or
+      // two labels when the second only qualifies the first (杭州 / 市本级).
+      std::size_t first = 0;
+      while (first < run.size() && !is_figure(run[first].text)) ++first;
+      if (first >= 1 && first < run.size()) {
+        std::size_t start = first - 1;
+        const auto label = run[start].text;
+        if (start >= 1 && (label.find("本级") != std::string_view::npos ||
+                           label.find("小计") != std::string_view::npos)) {
+          --start;
+        }
         Table table;
-        table.header.assign(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(i));
-        table.rows = read_rows(run, i);
+        table.header.assign(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(start));
+        table.rows = read_rows(run, start);
         table.begin = run.front().begin;
         table.ends_document = at_end;
         if (!table.rows.empty()) tables.push_back(std::move(table));
-        break;
       }
     }
     run.clear();
@@ -283,7 +286,7 @@ class TableInterpreter {
         fact.value_text = std::string(row.figures[c].text);
         const std::size_t begin = row.labels.back().begin, end = row.figures[c].end;
         fact.quote = std::string(text_.substr(begin, end - begin));
-        fact.span_start = count_code_points(text_.substr(0, begin));
+        fact.span_start = code_points_before(begin);
         fact.span_end = fact.span_start + count_code_points(fact.quote);
         out.push_back(std::move(fact));
       }
@@ -456,9 +459,19 @@ class TableInterpreter {
     return static_cast<std::size_t>(index);
   }
 
+  // Cells are visited in order, so counting on from the last position keeps this linear.
+  std::size_t code_points_before(std::size_t at) const {
+    if (at < counted_to_) counted_to_ = counted_ = 0;
+    counted_ += count_code_points(text_.substr(counted_to_, at - counted_to_));
+    counted_to_ = at;
+    return counted_;
+  }
+
   std::string_view text_;
   const DocumentContext& context_;
   const Lexicon& lexicon_;
+  mutable std::size_t counted_to_ = 0;
+  mutable std::size_t counted_ = 0;
 };
 
 }  // namespace

@@ -2,10 +2,14 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <iprdb/database.hpp>
 
@@ -34,11 +38,31 @@ class Database::Impl {
     return db_.execAndGet(sql).getInt64();
   }
 
+  // A statement prepared once for the life of the connection (queries ask the same questions
+  // again and again), handed out reset and with its parameters cleared.
+  SQLite::Statement& cached(const std::string& sql) {
+    auto& slot = statements_[sql];
+    if (!slot) {
+      slot = std::make_unique<SQLite::Statement>(db_, sql);
+    } else {
+      slot->reset();
+      slot->clearBindings();
+    }
+    return *slot;
+  }
+
  private:
   std::filesystem::path path_;
   bool read_only_;
   SQLite::Database db_;
+  // Declared after db_ so that the statements are finalized before the connection closes.
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
+// The way in for code that holds a Database but is not a member: tests setting a short busy
+// timeout or a small max_page_count on the very connection under test.
+struct detail::DatabaseAccess {
+  static Database::Impl& impl(Database& db) { return *db.impl_; }
+};
 
 }  // namespace iprdb

@@ -1,0 +1,342 @@
+// The batch driver: files in, one transaction per document, an outcome per file.
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include <iprdb/database.hpp>
+#include <iprdb/error.hpp>
+#include <iprdb/extract.hpp>
+#include <iprdb/ingest.hpp>
+
+#include "extract/document_context.hpp"
+#include "load/document_store.hpp"
+#include "load/record_reader.hpp"
+#include "load/sha256.hpp"
+#include "store/database_impl.hpp"
+#include "store/sqlite_error.hpp"
+#include "text/decode.hpp"
+
+namespace iprdb {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string lower_extension(const fs::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension;
+}
+
+bool is_records_file(const fs::path& path) { return lower_extension(path) == ".jsonl"; }
+
+// One file to load, or an input that could not even be listed.
+struct Input {
+  fs::path path;
+  std::optional<Error> problem;
+};
+
+// Files as given stay in their place in the batch; a directory contributes its ingestible
+// files, sorted so that a batch loads in the same order on every machine.
+std::vector<Input> expand(const std::vector<fs::path>& inputs) {
+  std::vector<Input> out;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (!fs::is_directory(input, ec)) {
+      out.push_back({input, std::nullopt});
+      continue;
+    }
+    std::vector<fs::path> found;
+    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code type_ec;
+      if (it->is_regular_file(type_ec) && is_ingestible(it->path())) found.push_back(it->path());
+    }
+    if (ec) {
+      out.push_back({input, Error(ErrorCode::io,
+                                  fmt::format("cannot list the directory: {}", ec.message()),
+                                  input)});
+    }
+    std::sort(found.begin(), found.end());
+    for (auto& path : found) out.push_back({std::move(path), std::nullopt});
+  }
+  return out;
+}
+
+// The file's bytes, read to the end (a pipe has no size; a file may grow meanwhile).
+std::string read_bytes(const fs::path& path) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (status.type() == fs::file_type::not_found) {
+    throw Error(ErrorCode::file_not_found, "no such file", path);
+  }
+  if (fs::is_directory(status)) throw Error(ErrorCode::io, "a directory, not a file", path);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
+                                                       &std::fclose);
+  if (!file) {
+    // Gone between listing and reading: a file that vanished mid-batch.
+    if (errno == ENOENT) throw Error(ErrorCode::file_not_found, "no such file", path);
+    throw Error(ErrorCode::io, fmt::format("cannot open: {}", std::strerror(errno)), path);
+  }
+  std::string bytes;
+  char buffer[1 << 16];
+  while (std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get())) {
+    bytes.append(buffer, got);
+    if (bytes.size() > detail::kMaxSourceBytes) {
+      throw Error(ErrorCode::invalid_argument,
+                  fmt::format("too large: over {} MiB", detail::kMaxSourceBytes >> 20), path);
+    }
+  }
+  if (std::ferror(file.get())) {
+    throw Error(ErrorCode::io, fmt::format("cannot read: {}", std::strerror(errno)), path);
+  }
+  return bytes;
+}
+
+// A document ready to store: its row and its facts, read without touching the database.
+struct Prepared {
+  detail::DocumentRow row;
+  std::vector<Fact> facts;
+  detail::FactOrigin origin = detail::FactOrigin::extracted;
+};
+
+Prepared prepare(const fs::path& path, std::string_view bytes, std::string sha256,
+                 const ExtractOptions& options) {
+  Prepared prepared;
+  prepared.row.sha256 = std::move(sha256);
+  prepared.row.origin = path.string();
+  if (is_records_file(path)) {
+    auto records = detail::read_records(bytes, path);
+    prepared.row.format = "jsonl";
+    prepared.row.encoding = std::move(records.encoding);
+    prepared.row.text = std::move(records.text);
+    prepared.facts = std::move(records.facts);
+    prepared.origin = detail::FactOrigin::curated;
+    return prepared;
+  }
+  Bulletin bulletin = extract_bytes(bytes, path, options);
+  prepared.row.format = std::move(bulletin.format);
+  prepared.row.encoding = std::move(bulletin.encoding);
+  prepared.row.text = std::move(bulletin.text);
+  prepared.row.title = std::move(bulletin.title);
+  prepared.row.published_on = std::move(bulletin.published_on);
+  prepared.row.subject_region = std::move(bulletin.subject_region);
+  prepared.row.reporting_year = bulletin.reporting_year;
+  prepared.row.extractor_version = kExtractorVersion;
+  prepared.facts = std::move(bulletin.facts);
+  return prepared;
+}
+
+void fail(FileOutcome& outcome, const Error& error) {
+  outcome.status = FileStatus::failed;
+  outcome.facts = 0;
+  outcome.error = error.code();
+  outcome.line = error.line();
+  outcome.message = error.what();
+}
+
+// Errors of the database as a whole end the batch; anything else (a constraint a bad fact
+// broke, an indicator missing from an old catalog) is the file's own failure.
+bool is_database_failure(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::database_locked:
+    case ErrorCode::read_only:
+    case ErrorCode::disk_full:
+    case ErrorCode::corrupt:
+    case ErrorCode::io:
+    case ErrorCode::not_an_iprdb_database:
+    case ErrorCode::interrupted:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Runs `store` (which writes one document in one transaction) and turns a failure that is the
+// document's own into its outcome; database failures propagate.
+template <typename Store>
+void store_guarded(const fs::path& database, FileOutcome& outcome, std::string_view doing,
+                   Store&& store) {
+  try {
+    if (auto stored = detail::translate_sqlite_errors(database, doing, std::forward<Store>(store))) {
+      outcome.status = FileStatus::loaded;
+      outcome.facts = *stored;
+    } else {
+      outcome.status = FileStatus::unchanged;
+    }
+  } catch (const Error& e) {
+    if (is_database_failure(e.code())) throw;
+    fail(outcome, Error(e.code(), fmt::format("cannot be stored: {}", e.message()),
+                        outcome.path));
+  }
+}
+
+// Reading and extracting may fail in any way a file can; none of it ends the batch.
+template <typename Work>
+bool file_guarded(FileOutcome& outcome, Work&& work) {
+  try {
+    std::forward<Work>(work)();
+    return true;
+  } catch (const Error& e) {
+    fail(outcome, e.path().empty() ? Error(e.code(), e.message(), outcome.path) : e);
+  } catch (const std::exception& e) {
+    fail(outcome, Error(ErrorCode::internal, fmt::format("internal error: {}", e.what()),
+                        outcome.path));
+  }
+  return false;
+}
+
+FileOutcome load_one(const fs::path& database, detail::DocumentStore& store, const Input& input,
+                     const ExtractOptions& options) {
+  const auto start = Clock::now();
+  FileOutcome outcome;
+  outcome.path = input.path;
+  if (input.problem) {
+    fail(outcome, *input.problem);
+    return outcome;
+  }
+  std::string bytes;
+  std::string sha256;
+  if (file_guarded(outcome, [&] {
+        bytes = read_bytes(input.path);
+        sha256 = detail::sha256_hex(bytes);
+      })) {
+    const std::string doing = fmt::format("loading {}", input.path.string());
+    if (detail::translate_sqlite_errors(database, doing,
+                                        [&] { return store.contains(sha256); })) {
+      outcome.status = FileStatus::unchanged;
+    } else {
+      Prepared prepared;
+      if (file_guarded(outcome, [&] { prepared = prepare(input.path, bytes, sha256, options); })) {
+        store_guarded(database, outcome, doing,
+                      [&] { return store.insert(prepared.row, prepared.facts, prepared.origin); });
+      }
+    }
+  }
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+void count(IngestReport& report, const FileOutcome& outcome) {
+  switch (outcome.status) {
+    case FileStatus::loaded:
+      ++report.loaded;
+      report.facts += outcome.facts;
+      break;
+    case FileStatus::unchanged: ++report.unchanged; break;
+    case FileStatus::failed: ++report.failed; break;
+  }
+}
+
+bool stop_requested(const IngestOptions& options) {
+  return options.stop && options.stop->load(std::memory_order_relaxed);
+}
+
+void require_writable(const Database& db) {
+  if (db.is_read_only()) {
+    throw Error(ErrorCode::read_only,
+                "opened read-only; open it with OpenMode::read_write to load files", db.path());
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(FileStatus status) noexcept {
+  switch (status) {
+    case FileStatus::loaded: return "loaded";
+    case FileStatus::unchanged: return "unchanged";
+    case FileStatus::failed: return "failed";
+  }
+  return "failed";
+}
+
+bool is_ingestible(const fs::path& path) {
+  const std::string extension = lower_extension(path);
+  return extension == ".txt" || extension == ".htm" || extension == ".html" ||
+         extension == ".jsonl";
+}
+
+IngestReport Database::ingest(const std::vector<fs::path>& inputs, const IngestOptions& options) {
+  const auto start = Clock::now();
+  require_writable(*this);
+  ExtractOptions extract_options;
+  if (options.published_on) {
+    // Checked once here: otherwise every file of the batch would fail for the same reason.
+    if (!detail::PublicationDate::parse(*options.published_on)) {
+      throw Error(ErrorCode::invalid_argument,
+                  fmt::format("\"{}\" is not a publication date (YYYY-MM-DD, YYYY-MM or YYYY)",
+                              *options.published_on));
+    }
+    extract_options.published_on = options.published_on;
+  }
+  const auto files = expand(inputs);
+  auto store = impl_->guarded("preparing to load",
+                              [&] { return std::make_unique<detail::DocumentStore>(impl_->db()); });
+  IngestReport report;
+  for (const auto& input : files) {
+    if (stop_requested(options)) {
+      report.interrupted = true;
+      break;
+    }
+    report.files.push_back(load_one(impl_->path(), *store, input, extract_options));
+    count(report, report.files.back());
+    if (options.on_file) options.on_file(report.files.back(), report.files.size(), files.size());
+  }
+  report.seconds = seconds_since(start);
+  return report;
+}
+
+IngestReport Database::reextract(const IngestOptions& options) {
+  const auto start = Clock::now();
+  require_writable(*this);
+  auto store = impl_->guarded("preparing to re-extract",
+                              [&] { return std::make_unique<detail::DocumentStore>(impl_->db()); });
+  const auto stale = impl_->guarded("finding documents to re-extract",
+                                    [&] { return store->stale_documents(kExtractorVersion); });
+  IngestReport report;
+  for (const auto& document : stale) {
+    if (stop_requested(options)) {
+      report.interrupted = true;
+      break;
+    }
+    const auto file_start = Clock::now();
+    FileOutcome outcome;
+    outcome.path = document.origin;
+    const std::string doing = fmt::format("re-extracting {}", document.origin);
+    const std::string text = impl_->guarded(doing, [&] { return store->text_of(document.id); });
+    Bulletin bulletin;
+    if (file_guarded(outcome, [&] {
+          ExtractOptions extract_options;
+          extract_options.published_on = document.published_on;
+          // Plain text finds its title in itself; only a title from HTML markup is not there.
+          bulletin = extract_text(text, document.origin, extract_options,
+                                  document.format == "html" ? document.title : std::string());
+        })) {
+      store_guarded(impl_->path(), outcome, doing, [&] {
+        return store->replace_extracted(document.id, bulletin, kExtractorVersion);
+      });
+    }
+    outcome.seconds = seconds_since(file_start);
+    report.files.push_back(std::move(outcome));
+    count(report, report.files.back());
+    if (options.on_file) options.on_file(report.files.back(), report.files.size(), stale.size());
+  }
+  report.seconds = seconds_since(start);
+  return report;
+}
+
+}  // namespace iprdb

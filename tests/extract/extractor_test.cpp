@@ -1,0 +1,402 @@
+// The extractor end to end, one phrasing per case: bulletin text in, facts out. The texts are
+// written for these tests; each names a real region so that 全省/全市 have a subject.
+#include <cmath>
+#include <sstream>
+
+#include <unicode/ucnv.h>
+
+#include <iprdb/extract.hpp>
+
+#include "testing.hpp"
+
+namespace {
+
+using iprdb::Fact;
+using iprdb::Measure;
+using iprdb::Qualifier;
+using iprdb::Status;
+
+// What a case expects of one fact; unset fields are not checked.
+struct Expect {
+  std::string indicator;
+  double value = 0;
+  Measure measure = Measure::level;
+  int year = 0;
+  std::string region;  // six-digit code; empty = not checked
+  std::optional<int> month_start, month_end, period_start;
+  bool cumulative = false;
+  Status status = Status::actual;
+  Qualifier qualifier = Qualifier::exact;
+  std::optional<std::string> rank_scope, rank_of, share_of;
+  std::optional<int> base_year;
+};
+
+std::string describe(const Fact& f) {
+  std::ostringstream out;
+  out << f.region.str() << ' ' << f.period.year.value << ' '
+      << (f.period.month_start ? std::to_string(*f.period.month_start) : "-") << '/'
+      << (f.period.month_end ? std::to_string(*f.period.month_end) : "-") << " start="
+      << (f.period.period_start ? std::to_string(*f.period.period_start) : "-")
+      << " cum=" << f.period.cumulative << ' ' << f.indicator << ' ' << iprdb::to_string(f.measure)
+      << ' ' << f.value << ' ' << iprdb::to_string(f.status) << ' '
+      << iprdb::to_string(f.qualifier) << " scope=" << f.rank_scope.value_or("-")
+      << " of=" << f.rank_of.value_or("-") << " share=" << f.share_of.value_or("-") << " «"
+      << f.quote << "»";
+  return out.str();
+}
+
+bool matches(const Fact& f, const Expect& e) {
+  return f.indicator == e.indicator && f.measure == e.measure &&
+         std::fabs(f.value - e.value) <= 1e-9 * std::max(1.0, std::fabs(e.value)) &&
+         (e.year == 0 || f.period.year.value == e.year) &&
+         (e.region.empty() || f.region.str() == e.region) &&
+         f.period.month_start == e.month_start && f.period.month_end == e.month_end &&
+         f.period.period_start == e.period_start && f.period.cumulative == e.cumulative &&
+         f.status == e.status && f.qualifier == e.qualifier && f.rank_scope == e.rank_scope &&
+         f.rank_of == e.rank_of && f.share_of == e.share_of && f.base_year == e.base_year;
+}
+
+std::vector<Fact> extract(const std::string& text, const std::string& published = "2023-04-26") {
+  iprdb::ExtractOptions options;
+  options.published_on = published;
+  return iprdb::extract_bytes(text, "case.txt", options).facts;
+}
+
+void check_contains(const std::string& text, const std::vector<Expect>& expected,
+                    const std::string& published = "2023-04-26") {
+  const auto facts = extract(text, published);
+  std::string got;
+  for (const auto& f : facts) got += "  " + describe(f) + "\n";
+  INFO("text: " << text << "\nfacts:\n" << got);
+  for (const auto& e : expected) {
+    INFO("expected " << e.indicator << ' ' << iprdb::to_string(e.measure) << ' ' << e.value);
+    CHECK(std::any_of(facts.begin(), facts.end(), [&](const Fact& f) { return matches(f, e); }));
+  }
+}
+
+void check_nothing(const std::string& text) {
+  const auto facts = extract(text);
+  std::string got;
+  for (const auto& f : facts) got += "  " + describe(f) + "\n";
+  INFO("text: " << text << "\nfacts:\n" << got);
+  CHECK(facts.empty());
+}
+
+Expect level(std::string indicator, double value, int year) {
+  Expect e;
+  e.indicator = std::move(indicator);
+  e.value = value;
+  e.year = year;
+  return e;
+}
+
+Expect with(Expect e, Measure measure) {
+  e.measure = measure;
+  return e;
+}
+
+const std::string kGuizhou = "贵州省2022年知识产权发展状况\n";
+const std::string kSuizhou = "随州市2022年知识产权工作新闻发布会\n";
+
+}  // namespace
+
+TEST_CASE("figures with magnitudes qualifiers and decimals are read exactly", "[extract]") {
+  auto e1 = level("patent.invention.valid", 17800, 2022);
+  auto e2 = level("police.ip.amount_involved", 580000000, 2022);
+  e2.qualifier = Qualifier::more_than;
+  auto e3 = level("ipr.pledge.amount", 1640000000, 2022);
+  auto e4 = level("patent.subsidized", 640, 2022);
+  e4.qualifier = Qualifier::more_than;
+  auto e5 = level("patent.fee_reduction.amount", 56000000, 2022);
+  e5.qualifier = Qualifier::more_than;
+  check_contains(kGuizhou +
+                     "截至2022年底,全省有效发明专利1.78万件。公安机关立案侦办侵犯知识产权类案件,"
+                     "涉案金额5.8亿余元。全年知识产权质押融资16.4亿元。资助发明专利等640余件。"
+                     "为申请人减免专利申请相关费用逾5600万元。",
+                 {e1, e2, e3, e4, e5});
+}
+
+TEST_CASE("Chinese numerals and thousands separators are figures", "[extract]") {
+  auto e1 = level("trademark.valid", 69762, 2022);
+  auto e2 = level("gi.trademark", 22, 2022);
+  check_contains(kGuizhou + "全省有效商标注册量69,762件。地理标志证明商标二十二件。", {e1, e2});
+}
+
+TEST_CASE("growth multiples and percentage points take their sign and size", "[extract]") {
+  auto grow = with(level("patent.grant", 161.76, 2022), Measure::growth_pct);
+  auto fall = with(level("patent.invention.grant", -4.28, 2022), Measure::growth_pct);
+  auto times = with(level("ipr.pledge.amount", 200, 2022), Measure::growth_pct);
+  auto twice = with(level("patent.transfer", 200, 2022), Measure::growth_pct);
+  auto doubled = with(level("trademark.valid", 100, 2022), Measure::growth_pct);
+  auto points = with(level("patent.e_filing_rate", 2.5, 2022), Measure::change_pp);
+  check_contains(kGuizhou +
+                     "2022年全省专利授权2.1万件,同比增长161.76%。发明专利授权5000件,同比下降4.28%。"
+                     "专利商标质押登记金额27.53亿元,比上年增长2倍。专利转让3000次,是上年的3倍。"
+                     "有效注册商标30万件,实现翻一番。专利电子申请率99.6%,提高2.5个百分点。",
+                 {grow, fall, times, twice, doubled, points});
+  auto literal = with(level("patent.invention.grant", -4.28, 2022), Measure::growth_pct);
+  check_contains(kGuizhou + "2022年发明专利授权5000件,同比增长-4.28%。", {literal});
+}
+
+TEST_CASE("stocks at a year end and flows of part of a year", "[extract]") {
+  auto stock = level("patent.invention.valid", 10180, 2023);
+  stock.month_end = 3;
+  auto flow = level("patent.invention.application", 4429, 2023);
+  flow.month_start = 1;
+  flow.month_end = 3;
+  check_contains("芜湖市知识产权工作\n截至2023年3月底,芜湖市拥有有效发明专利10180件。"
+                 "2023年1-3月,芜湖市共申请发明专利4429件。",
+                 {stock, flow}, "2023-05-02");
+  auto nine = level("patent.invention.grant", 9101, 2025);
+  nine.month_start = 1;
+  nine.month_end = 9;
+  auto nine_stock = level("patent.invention.valid", 55836, 2025);
+  nine_stock.month_end = 9;
+  check_contains("江西省专利数据\n2025年1—9月,江西省发明专利授权量为9101件。截至9月底,全省有效发明专利量达55836件。",
+                 {nine, nine_stock}, "2025-11-07");
+  auto half = level("patent.grant", 7000, 2023);
+  half.month_start = 1;
+  half.month_end = 6;
+  auto quarter = level("patent.grant", 3000, 2023);
+  quarter.month_start = 1;
+  quarter.month_end = 3;
+  check_contains(kSuizhou + "2023年上半年,全市专利授权7000件。", {half}, "2023-07-20");
+  check_contains(kSuizhou + "2023年一季度,全市专利授权3000件。", {quarter}, "2023-04-20");
+  auto eleven = level("patent.application", 59856, 2019);
+  eleven.month_start = 1;
+  eleven.month_end = 11;
+  check_contains("重庆市知识产权\n2019年前11个月,全市申请专利59856件。", {eleven}, "2020-01-01");
+}
+
+TEST_CASE("relative years resolve against the publication date", "[extract]") {
+  check_contains(kSuizhou + "我市去年专利授权1939件。", {level("patent.grant", 1939, 2022)},
+                 "2023-04-27");
+  check_contains(kSuizhou + "今年以来,全市专利授权800件。", {level("patent.grant", 800, 2023)},
+                 "2023-06-30");
+}
+
+TEST_CASE("multi-year and running totals are not the year's flow", "[extract]") {
+  auto range = level("copyright.registration", 273604, 2024);
+  range.period_start = 2020;
+  auto recent = level("enforcement.patent_dispute.handled", 400, 2022);
+  recent.period_start = 2020;
+  recent.qualifier = Qualifier::more_than;
+  auto running = level("ipr.pledge.amount", 8831000000, 2022);
+  running.cumulative = true;
+  check_contains("甘肃省版权工作\n2020-2024年,我省累计登记版权数量为273604件。", {range},
+                 "2025-04-22");
+  check_contains(kSuizhou + "3年来,共办理专利侵权纠纷案件400余件。", {recent}, "2023-04-27");
+  check_contains(kGuizhou + "累计发放知识产权质押贷款88.31亿元。", {running}, "2023-05-09");
+}
+
+TEST_CASE("targets take the target year and at-least qualifiers", "[extract]") {
+  auto plan = level("patent.invention.valid_per_10k", 4, 2025);
+  plan.status = Status::target;
+  auto strive = level("patent.invention.valid", 3000, 2025);
+  strive.status = Status::target;
+  check_contains("沧州市知识产权“十四五”规划\n到“十四五”末,全市每万人口发明专利拥有量达到4.0件,力争有效发明专利总量达到3000件。",
+                 {plan, strive}, "2022-03-01");
+  auto sure = with(level("patent.invention.valid_per_10k", 20, 2022), Measure::growth_pct);
+  sure.status = Status::target;
+  sure.qualifier = Qualifier::at_least;
+  check_contains("沧州市2022年知识产权工作\n2022年,全市确保万人发明专利拥有量比去年增长20%以上。", {sure},
+                 "2022-03-01");
+}
+
+TEST_CASE("ranks keep their scope and say when a growth rate ranks", "[extract]") {
+  auto tenth = with(level("patent.invention.valid_per_10k", 10, 2022), Measure::rank);
+  tenth.rank_scope = "province";
+  auto first = with(level("patent.enterprise.iur_cooperation_rate", 1, 2024), Measure::rank);
+  first.rank_scope = "country";
+  auto second = with(level("patent.invention.grant", 2, 2022), Measure::rank);
+  second.rank_scope = "province";
+  second.rank_of = "growth_pct";
+  auto western = with(level("patent.transfer", 5, 2024), Measure::rank);
+  western.rank_scope = "western_12_provinces";
+  check_contains("枣庄市知识产权\n每万人口有效发明专利拥有量8.43件,位居全省第十位。", {tenth}, "2023-04-20");
+  check_contains("甘肃省知识产权\n2024年我省企业产学研合作创新比例71.2%,居全国首位。", {first}, "2025-04-22");
+  check_contains(kSuizhou + "2022年发明专利授权89件,同比增长161.76%,增速位居全省第二。", {second},
+                 "2023-04-27");
+  check_contains("甘肃省知识产权\n2024年全省专利转让10257次,在西部12个省份中位列第五。", {western},
+                 "2025-04-22");
+}
+
+TEST_CASE("shares of the parent region and absolute changes", "[extract]") {
+  auto share = with(level("patent.pct.application", 50.2, 2023), Measure::share_pct);
+  share.region = "330100";
+  share.share_of = "province";
+  auto pct = level("patent.pct.application", 2234, 2023);
+  pct.region = "330100";
+  check_contains("浙江省2023年专利数据\n2023年,杭州PCT国际专利申请2234件,占全省PCT国际专利申请总量的50.2%。",
+                 {share, pct}, "2024-02-27");
+  auto change = with(level("patent.invention.valid.enterprises", 52000, 2023), Measure::change_abs);
+  check_contains("浙江省2023年专利数据\n2023年,全省拥有有效发明专利的企业比上年增加5.2万家。", {change},
+                 "2024-02-27");
+}
+
+TEST_CASE("an indicator named earlier carries to the figures after it", "[extract]") {
+  auto pledged = level("patent.pledge.patents", 668, 2024);
+  auto amount = level("patent.pledge.amount", 637000000, 2024);
+  auto growth = with(level("patent.pledge.amount", 13.3, 2024), Measure::growth_pct);
+  check_contains("甘肃省知识产权\n2024年,全省新增质押专利668件,金额6.37亿元,同比增长13.3%。",
+                 {pledged, amount, growth}, "2025-04-22");
+}
+
+TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
+  auto accepted = level("enforcement.patent_dispute.accepted", 93, 2021);
+  auto closed = level("enforcement.patent_dispute.closed", 83, 2021);
+  auto g1 = with(level("enforcement.patent_dispute.accepted", 33, 2021), Measure::growth_pct);
+  auto g2 = with(level("enforcement.patent_dispute.closed", 24, 2021), Measure::growth_pct);
+  check_contains("沧州市2021年知识产权发展状况\n2021年,调处专利侵权纠纷案件立案93件,结案83件,较2020年度分别增长33%和24%。",
+                 {accepted, closed, g1, g2}, "2022-04-26");
+  auto applications = level("patent.application", 173600, 2019);
+  auto grants = level("patent.grant", 100600, 2019);
+  check_contains("上海市知识产权\n2019年,上海专利申请量和授权量分别为17.36万件和10.06万件。",
+                 {applications, grants}, "2020-04-28");
+}
+
+TEST_CASE("each listed sub-region gets a figure of its own", "[extract]") {
+  auto a = level("patent.pct.application", 1, 2021);
+  a.region = "130983";
+  auto b = level("patent.pct.application", 1, 2021);
+  b.region = "130921";
+  auto c = level("patent.pct.application", 1, 2021);
+  c.region = "130973";
+  check_contains("沧州市2021年知识产权发展状况\n2021年,渤海新区、黄骅市、沧县各新增PCT国际专利1件。", {a, b, c},
+                 "2022-04-26");
+}
+
+TEST_CASE("a name shared by two districts resolves inside the subject region", "[extract]") {
+  auto chaoyang = level("patent.grant", 12000, 2023);
+  chaoyang.region = "110105";
+  check_contains("北京市2023年知识产权状况\n2023年,朝阳区专利授权1.2万件。", {chaoyang}, "2024-04-23");
+}
+
+TEST_CASE("an amount of money never lands on a count indicator", "[extract]") {
+  const auto facts = extract(kGuizhou + "全省专利授权4.1万件,投入资金500万元。");
+  for (const auto& f : facts) {
+    INFO(describe(f));
+    CHECK(!(f.indicator == "patent.grant" && f.unit == "件" && f.value == 5000000));
+  }
+  CHECK(std::any_of(facts.begin(), facts.end(), [](const Fact& f) { return f.value == 41000; }));
+}
+
+TEST_CASE("government money and activity counts are left out", "[extract]") {
+  check_nothing(kGuizhou + "对首次贯标的企业资助117万元。为企业知识产权质押融资提供担保支持3018万元。");
+  check_nothing(kGuizhou + "开展培训活动120场次,发放宣传手册1.5万册。");
+}
+
+TEST_CASE("page junk yields nothing", "[extract]") {
+  check_nothing(kGuizhou +
+                "首页 » 新闻中心 » 工作动态\n分享到:微信 微博 QQ空间\n相关推荐\n"
+                "贵州某县召开会议 2023-05-09 10:20\n联系电话:0851-86812345\n黔ICP备12345678号\n"
+                "版权所有 © 2023 贵州省市场监督管理局 访问量: 1234567\n");
+}
+
+TEST_CASE("a one-cell-per-line table gives region by indicator facts", "[extract]") {
+  const std::string table =
+      "浙江省2023年专利数据\n2023年全省各地区专利授权量\n单位:件\n地区\n发明\n实用\n新型\n外观\n设计\n"
+      "上城区\n1478\n3524\n1401\n拱墅区\n2570\n4080\n1124\n合计\n4048\n7604\n2525\n结束\n";
+  auto a = level("patent.invention.grant", 1478, 2023);
+  a.region = "330102";
+  auto b = level("patent.design.grant", 1124, 2023);
+  b.region = "330105";
+  auto total = level("patent.utility_model.grant", 7604, 2023);
+  total.region = "330100";
+  check_contains(table, {a, b, total}, "2024-02-27");
+}
+
+TEST_CASE("tab and pipe separated tables give region by indicator facts", "[extract]") {
+  auto a = level("patent.grant", 85987, 2023);
+  a.region = "330100";
+  auto b = level("trademark.registration", 40210, 2023);
+  b.region = "330200";
+  check_contains("浙江省2023年知识产权统计\n2023年各市专利授权量和商标注册量\n地区\t专利授权量\t商标注册量\n"
+                 "杭州市\t85987\t120300\n宁波市\t50123\t40210\n",
+                 {a, b}, "2024-02-27");
+  check_contains("浙江省2023年知识产权统计\n2023年各市专利授权量和商标注册量\n| 地区 | 专利授权量 | 商标注册量 |\n"
+                 "| 杭州市 | 85987 | 120300 |\n| 宁波市 | 50123 | 40210 |\n",
+                 {a, b}, "2024-02-27");
+}
+
+TEST_CASE("the publication date is found in its usual forms", "[extract]") {
+  for (const char* line : {"发布时间:2023-05-09 19:34", "发布日期：2023年5月9日", "日期: 2023/5/9"}) {
+    INFO(line);
+    const auto bulletin = iprdb::extract_bytes(kGuizhou + line + "\n全省专利授权4.1万件。", "d.txt");
+    CHECK(bulletin.published_on == "2023-05-09");
+  }
+  const auto inferred = iprdb::extract_bytes(
+      kSuizhou + "今天是第二十三个世界知识产权日。我市去年专利授权1939件。", "d.txt");
+  REQUIRE(inferred.published_on);
+  CHECK(inferred.published_on->substr(0, 4) == "2023");
+  CHECK(inferred.reporting_year == 2022);
+}
+
+TEST_CASE("the subject region may be named only in the body", "[extract]") {
+  const auto bulletin = iprdb::extract_bytes(
+      "全市知识产权工作取得新成效\n2022年,我市发明专利授权量685件。枣庄市将继续加强知识产权保护。"
+      "全市有效发明专利3252件。",
+      "d.txt", iprdb::ExtractOptions{"2023-04-20"});
+  REQUIRE(bulletin.subject_region);
+  CHECK(bulletin.subject_region->str() == "370400");
+  CHECK(bulletin.reporting_year == 2022);
+  CHECK(std::any_of(bulletin.facts.begin(), bulletin.facts.end(),
+                    [](const Fact& f) { return f.region.str() == "370400" && f.value == 3252; }));
+}
+
+TEST_CASE("GB18030 HTML and Traditional input give the facts of UTF-8 text", "[extract]") {
+  const std::string text = kGuizhou + "2022年全省专利授权4.1万件,同比增长12.5%。";
+  const auto plain = extract(text);
+  REQUIRE(plain.size() == 2);
+
+  UErrorCode status = U_ZERO_ERROR;
+  std::string gb(text.size() * 2, '\0');
+  const auto length = ucnv_convert("GB18030", "UTF-8", gb.data(), static_cast<int32_t>(gb.size()),
+                                   text.data(), static_cast<int32_t>(text.size()), &status);
+  REQUIRE(U_SUCCESS(status));
+  gb.resize(static_cast<std::size_t>(length));
+  const auto from_gb = iprdb::extract_bytes(gb, "gb.txt", iprdb::ExtractOptions{"2023-04-26"});
+  CHECK(from_gb.encoding == "GB18030");
+  REQUIRE(from_gb.facts.size() == plain.size());
+  for (std::size_t i = 0; i < plain.size(); ++i) CHECK(describe(from_gb.facts[i]) == describe(plain[i]));
+
+  const auto html = iprdb::extract_bytes(
+      "<!DOCTYPE html><html><head><title>贵州省2022年知识产权发展状况</title>"
+      "<script>var x = '专利授权9999件';</script></head><body><nav>首页 | 新闻</nav>"
+      "<p>2022年全省专利授权4.1万件,同比增长12.5%。</p></body></html>",
+      "page.html", iprdb::ExtractOptions{"2023-04-26"});
+  CHECK(html.format == "html");
+  CHECK(html.title == "贵州省2022年知识产权发展状况");
+  REQUIRE(html.facts.size() == 2);
+  CHECK(html.facts[0].value == 41000);
+
+  const auto traditional =
+      extract("貴州省知識產權發展狀況\n2022年全省專利授權4.1萬件,同比增長12.5%。");
+  REQUIRE(traditional.size() == 2);
+  CHECK(traditional[0].indicator == "patent.grant");
+  CHECK(traditional[0].value == 41000);
+}
+
+TEST_CASE("every quote is the span of the normalized text it points to", "[extract]") {
+  const auto bulletin = iprdb::extract_bytes(
+      kGuizhou + "全年受理专利(电子)申请 54236件,审批专利费减备案14612 件。\n"
+                 "2022年全省专利授权4.1万件,同比增长12.5%;有效发明专利2.3万件。",
+      "q.txt", iprdb::ExtractOptions{"2023-04-26"});
+  REQUIRE(bulletin.facts.size() >= 4);
+  std::u32string text;
+  for (std::size_t i = 0; i < bulletin.text.size();) {
+    std::size_t n = 1;
+    const auto c = static_cast<unsigned char>(bulletin.text[i]);
+    n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    text.push_back(static_cast<char32_t>(i));  // the byte offset stands for the code point
+    i += n;
+  }
+  for (const auto& f : bulletin.facts) {
+    INFO(describe(f));
+    REQUIRE(f.span_end <= text.size());
+    const auto begin = static_cast<std::size_t>(text[f.span_start]);
+    const auto end = f.span_end == text.size() ? bulletin.text.size()
+                                                : static_cast<std::size_t>(text[f.span_end]);
+    CHECK(bulletin.text.substr(begin, end - begin) == f.quote);
+  }
+}
