@@ -54,6 +54,7 @@ bool entity_counter(std::string_view unit) { return one_of(unit, {"家", "户", 
 bool person_counter(std::string_view unit) { return one_of(unit, {"人", "名", "人次", "位"}); }
 
 bool accepts(const Indicator& indicator, const NumberMatch& number, bool counted_after = false) {
+  const std::string_view code = indicator.code;
   std::string_view unit = indicator.unit;
   if (auto slash = unit.find('/'); slash != std::string_view::npos) unit = unit.substr(0, slash);
   switch (number.kind) {
@@ -69,6 +70,13 @@ bool accepts(const Indicator& indicator, const NumberMatch& number, bool counted
       // enterprises placed before a programme counts its projects (7家企业开展…试点项目).
       if ((unit == "个" || (counted_after && unit == "项")) && entity_counter(number.unit))
         return true;
+      // Statistics count patents, trademarks and registrations in 件; "获得软件著作权20项" is one
+      // body's achievements.
+      if (unit == "件" && number.unit == "项" &&
+          (code.rfind("patent.", 0) == 0 || code.rfind("trademark.", 0) == 0 ||
+           code.rfind("copyright.", 0) == 0 || code.rfind("gi.", 0) == 0)) {
+        return false;
+      }
       return item_counter(number.unit);
     default:
       return false;
@@ -143,7 +151,7 @@ std::vector<Span> split_sentences(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t length = 0;
-    if (starts_with_any(text, i, {"。", "！", "？", "；", "\n", "!", "?", ";"}, &length)) {
+    if (starts_with_any(text, i, {"。", "！", "？", "\n", "!", "?"}, &length)) {
       if (i > start) add_sentence(text, {start, text[i] == '\n' ? i : i + length}, out);
       i += length;
       start = i;
@@ -157,7 +165,7 @@ std::vector<Span> split_sentences(std::string_view text) {
 }
 
 bool is_clause_mark(std::string_view text, std::size_t at, std::size_t* length) {
-  if (!starts_with_any(text, at, {",", "，", ":", "：", "\t"}, length)) return false;
+  if (!starts_with_any(text, at, {",", "，", ":", "：", "\t", "；", ";"}, length)) return false;
   // A comma between digits is a thousands separator, not a clause mark.
   return !(text[at] == ',' && at > 0 && at + 1 < text.size() && is_ascii_digit(text[at - 1]) &&
            is_ascii_digit(text[at + 1]));
@@ -480,16 +488,21 @@ class SentenceReader {
     for (std::string_view filler : {"达到", "达", "为", "共", "累计", "其中"}) {
       if (ends_with(trimmed, filler)) trimmed.resize(trimmed.size() - filler.size());
     }
+    for (std::string_view filler : {"其中", "全年", "共", "累计"}) {
+      if (trimmed.rfind(filler, 0) == 0) trimmed.erase(0, filler.size());
+    }
     if (trimmed.empty() || count_code_points(trimmed) > 6) return -1;
     // The shared word may stand before (专利 + 许可) or after (核准注册 + 商标).
     for (const auto& alias : indicator_names(named_before)) {
       const std::size_t length = count_code_points(alias);
-      for (std::size_t shared = 2; shared <= 4 && shared < length; ++shared) {
+      for (std::size_t shared = 2; shared <= 5 && shared < length; ++shared) {
         const auto head = first_code_points(alias, shared);
         const auto tail = std::string_view(alias).substr(first_code_points(alias, length - shared).size());
+        std::string bare = trimmed;  // 授权量 → 授权: names often drop the 量
+        if (ends_with(bare, "量")) bare.resize(bare.size() - std::string_view("量").size());
         for (const std::string& candidate :
              {ascii_lower(std::string(head) + trimmed), ascii_lower(trimmed + std::string(tail)),
-              ascii_lower(trimmed + std::string(head))}) {
+              ascii_lower(trimmed + std::string(head)), ascii_lower(std::string(head) + bare)}) {
           for (const auto& m : lexicon_.indicators().find_longest(candidate)) {
             if (m.begin != 0 || m.end != candidate.size()) continue;
             const int index =
@@ -662,7 +675,7 @@ class SentenceReader {
       return m.begin >= lead_begin && m.end <= number.begin &&
              !(weak_and_overridden(m) && !lexicon_.stage_in(piece(m.begin, m.end)).empty());
     });
-    if (carried >= 0 && !lead_names_other && count_code_points(without_fillers(lead)) <= kMaxCarriedLead &&
+    if (carried >= 0 && !lead_names_other && lead_words(lead_begin, number.begin) <= kMaxCarriedLead &&
         code_points(number.end, item.end) <= kMaxCarriedTail) {
       int index = adjust_for_stage(carried, lead);
       if ((index = adapt(index, number)) >= 0) return {index, lead_begin, number.begin, false};
@@ -690,8 +703,30 @@ class SentenceReader {
       const Span previous = clause_of(clause.begin - 2);
       listed = listed_indicators(previous.begin, previous.end);
     }
+    if (listed.size() != count && clause.begin > 1) {
+      // 新增国家知识产权示范企业5家、国家知识产权优势企业60家,累计分别达到25家、255家.
+      const Span previous = clause_of(clause.begin - 2);
+      listed.clear();
+      for (const auto& m : indicators_) {
+        if (m.begin >= previous.begin && m.end <= previous.end) listed.push_back(static_cast<int>(m.id));
+      }
+      if (!has_cue(clause.begin, number.begin, Cue::respectively)) return -1;
+    }
     if (listed.size() != count) return -1;
     return adapt(listed[position], number);
+  }
+
+  // How many characters before a figure say something new: cue words (比上年增长) and time
+  // (较2017年底) do not.
+  std::size_t lead_words(std::size_t begin, std::size_t end) const {
+    std::size_t words = count_code_points(without_fillers(piece(begin, end)));
+    for (const auto& c : cues_) {
+      if (c.begin >= begin && c.end <= end) words -= std::min(words, code_points(c.begin, c.end));
+    }
+    for (const auto& p : periods_) {
+      if (p.begin >= begin && p.end <= end) words -= std::min(words, code_points(p.begin, p.end));
+    }
+    return words;
   }
 
   static std::string without_fillers(std::string_view words) {
@@ -1328,6 +1363,16 @@ class SentenceReader {
     std::vector<int> ranked = listed_indicators(clause.begin, cue->begin);
     const bool both = has_cue(clause.begin, number.begin, Cue::both);
     bool of_growth = has_cue(clause.begin, cue->begin, Cue::growth_rate);
+    // A name after the last figure (专利转让次数首次破万,在西部12个省份中位列第五) is what ranks.
+    if (ranked.empty() && !both) {
+      const std::size_t last_figure = emitted_.empty() ? 0 : emitted_.back().number_begin;
+      for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
+        if (it->end <= cue->begin && it->begin > last_figure && !weak_and_overridden(*it)) {
+          ranked.push_back(static_cast<int>(it->id));
+          break;
+        }
+      }
+    }
     if (ranked.empty()) {
       for (auto it = emitted_.rbegin(); it != emitted_.rend(); ++it) {
         if (std::find(ranked.begin(), ranked.end(), it->indicator) != ranked.end()) continue;
