@@ -332,6 +332,7 @@ class SentenceReader {
         i += length;
       }
       for (std::size_t k = 0; k < numbers_.size(); ++k) read_number(k);
+      read_unchanged();
       for (auto& e : emitted_) out.push_back(std::move(e.fact));
     }
     remember_topic_periods();
@@ -787,7 +788,9 @@ class SentenceReader {
     std::optional<std::size_t> found;
     for (auto index : lexicon_.region_names()[m.id]) {
       const auto& region = lexicon_.gazetteer().regions()[index];
-      if (region.is_historical() || !under_subject(index)) continue;
+      const bool existed = !region.is_historical() ||
+                           (publication_year_ && *publication_year_ <= *region.valid_to);
+      if (!existed || !under_subject(index)) continue;
       if (found) return std::nullopt;  // ambiguous inside the subject too
       found = index;
     }
@@ -984,6 +987,28 @@ class SentenceReader {
         return;
       default:
         return;
+    }
+  }
+
+  // 有效注册商标30万件,与上年持平: growth of zero for the figure just read.
+  void read_unchanged() {
+    for (const auto& c : cues_) {
+      if (c.id != static_cast<std::uint32_t>(Cue::flat)) continue;
+      const EmittedFact* last = nullptr;
+      for (const auto& e : emitted_) {
+        if (e.number_begin < c.begin && e.fact.measure == Measure::level) last = &e;
+      }
+      if (!last || clause_of(c.begin).begin > clause_of(last->number_begin).end + 1) continue;
+      Fact fact = last->fact;
+      fact.measure = Measure::growth_pct;
+      fact.value = 0;
+      fact.unit = "%";
+      fact.value_text = std::string(piece(c.begin, c.end));
+      fact.qualifier = Qualifier::exact;
+      const std::size_t begin = last->number_begin;
+      set_quote(fact, begin, c.end);
+      const int index = last->indicator;
+      emit(std::move(fact), index, c.begin);
     }
   }
 

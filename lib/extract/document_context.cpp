@@ -93,15 +93,21 @@ LevelHints level_hints(std::string_view text) {
   return hints;
 }
 
+// A unit abolished before the bulletin's time (莱芜市 after 2018) cannot be its subject; in an
+// older bulletin it can.
+bool existed(const Region& region, std::optional<int> year) {
+  return !region.is_historical() || (year && *year <= *region.valid_to);
+}
+
 std::optional<std::size_t> subject_region(std::string_view text, std::string_view title,
-                                          const Lexicon& lexicon) {
+                                          std::optional<int> year, const Lexicon& lexicon) {
   const auto& regions = lexicon.gazetteer().regions();
   std::map<std::size_t, double> score;
   auto tally = [&](std::string_view piece, double weight) {
     for (const auto& match : lexicon.regions().find_longest(piece)) {
       const auto& candidates = lexicon.region_names()[match.id];
       for (auto index : candidates) {
-        if (regions[index].is_historical() || regions[index].level == RegionLevel::county) continue;
+        if (!existed(regions[index], year) || regions[index].level == RegionLevel::county) continue;
         score[index] += weight / static_cast<double>(candidates.size());
       }
     }
@@ -192,7 +198,9 @@ DocumentContext read_document_context(std::string_view text, std::string_view ti
   DocumentContext context;
   context.title = title_hint.empty() ? first_line_title(text) : std::string(title_hint);
   context.published = published ? published : published_in_text(text);
-  context.subject_region = subject_region(text, context.title, lexicon);
+  context.subject_region = subject_region(
+      text, context.title,
+      context.published ? std::optional<int>(context.published->year) : std::nullopt, lexicon);
   context.reporting_year = reporting_year(text, context.published);
   return context;
 }

@@ -400,3 +400,26 @@ TEST_CASE("every quote is the span of the normalized text it points to", "[extra
     CHECK(bulletin.text.substr(begin, end - begin) == f.quote);
   }
 }
+
+TEST_CASE("place names are read as a whole and never guessed", "[extract]") {
+  // 五大连池市 is a county of 黑河, not 大连; 青海西宁 is 西宁 in 青海, not 海西州.
+  auto wudalianchi = level("patent.grant", 120, 2022);
+  wudalianchi.region = "231182";
+  check_contains("黑河市知识产权工作\n2022年,五大连池市专利授权120件。", {wudalianchi}, "2023-04-20");
+  auto xining = level("patent.grant", 3000, 2022);
+  xining.region = "630100";
+  check_contains("青海西宁2022年知识产权工作\n2022年,全市专利授权3000件。", {xining}, "2023-04-20");
+  // A historical unit in an old bulletin keeps its own code.
+  auto laiwu = level("patent.grant", 2100, 2017);
+  laiwu.region = "371200";
+  check_contains("莱芜市2017年知识产权工作\n2017年,全市专利授权2100件。", {laiwu}, "2018-04-20");
+  // ⻄ (U+2EC4) is 西.
+  auto xian = level("patent.grant", 64131, 2021);
+  xian.region = "610100";
+  check_contains("⻄安市2021年知识产权白皮书\n2021年,⻄安市专利授权总量64131件。", {xian}, "2022-04-27");
+}
+
+TEST_CASE("an unchanged figure is growth of zero", "[extract]") {
+  auto flat = with(level("trademark.valid", 0, 2022), Measure::growth_pct);
+  check_contains(kGuizhou + "2022年全省有效注册商标30万件,与上年持平。", {flat});
+}

@@ -183,7 +183,7 @@ TEST_CASE("loading the same files again writes nothing and reports them unchange
   CHECK(contents(path) == before);
 }
 
-TEST_CASE("a bad file in a batch fails alone, naming itself; the others are stored", "[load]") {
+TEST_CASE("a bad file in a batch fails alone, naming itself, and the others are stored", "[load]") {
   TempDir dir;
   copy_data(dir, {"guizhou_2023.txt", "zunyi_2023.html"});
   fs::copy_file(kData / "not_text.bin", dir / "not_text.txt");
@@ -375,7 +375,7 @@ TEST_CASE("a read-only database refuses to load", "[load]") {
   CHECK(count(dir / "db.sqlite", "SELECT count(*) FROM document") == 0);
 }
 
-TEST_CASE("a busy database fails the batch after the timeout; readers never block it",
+TEST_CASE("a busy database fails the batch after the timeout, and readers never block it",
           "[load]") {
   TempDir dir;
   copy_data(dir, {"guizhou_2023.txt", "zunyi_2023.html"});
@@ -406,7 +406,7 @@ TEST_CASE("a busy database fails the batch after the timeout; readers never bloc
   CHECK(db.ingest({dir / "zunyi_2023.html"}).loaded == 1);
 }
 
-TEST_CASE("a full disk fails the batch; what was stored stays, intact", "[load]") {
+TEST_CASE("a full disk fails the batch, and what was stored stays intact", "[load]") {
   TempDir dir;
   copy_data(dir, {"guizhou_2023.txt"});
   // A bulletin too big for the few pages left.
