@@ -159,6 +159,19 @@ bool month_range(std::string_view text, std::size_t at, PeriodMention* out, std:
   return false;
 }
 
+bool may_start_period(char32_t c) {
+  if ((c >= U'0' && c <= U'9') || c == U'O') return true;
+  // 〇一二三四五六七八九十 零两 去上今本当前近过最 第 (first characters of the forms above).
+  static constexpr char32_t kStarts[] = {U'〇', U'一', U'二', U'三', U'四', U'五', U'六', U'七',
+                                         U'八', U'九', U'十', U'零', U'○', U'两', U'去', U'上',
+                                         U'今', U'本', U'当', U'前', U'近', U'过', U'最', U'下',
+                                         U'第'};
+  for (char32_t start : kStarts) {
+    if (c == start) return true;
+  }
+  return false;
+}
+
 bool is_issue_or_date(std::string_view text, std::size_t at) {
   std::size_t end = 0;
   if (starts_with_at(text, at, "第")) {
@@ -195,6 +208,14 @@ std::vector<PeriodMention> find_periods(std::string_view text) {
   std::vector<PeriodMention> out;
   std::size_t i = 0;
   while (i < text.size()) {
+    // Every mention starts with a digit or one of a few characters; anything else is skipped
+    // at once, which keeps the scan fast on long text.
+    std::size_t step = 1;
+    const char32_t c = decode_at(text, i, &step);
+    if (!may_start_period(c)) {
+      i += step;
+      continue;
+    }
     PeriodMention m;
     m.begin = i;
     std::size_t end = 0;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uniset.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
@@ -74,6 +75,28 @@ constexpr const char* kToSimplifiedId = "[^乾俱吒夥姊摺箝苎苧薴菸著�
 
 // One per thread: a transliterator keeps no state between calls, but ICU does not promise
 // that two threads may share one.
+const icu::Transliterator& to_simplified();
+
+// The characters Hant-Hans rewrites on their own: Traditional forms. Its source set also
+// holds characters both scripts share, so it cannot tell a Simplified text from a Traditional
+// one; this set can.
+const icu::UnicodeSet& to_simplified_source() {
+  static const icu::UnicodeSet traditional = [] {
+    icu::UnicodeSet source, changed;
+    to_simplified().getSourceSet(source);
+    for (int32_t i = 0; i < source.getRangeCount(); ++i) {
+      for (UChar32 c = source.getRangeStart(i); c <= source.getRangeEnd(i); ++c) {
+        icu::UnicodeString one(c);
+        to_simplified().transliterate(one);
+        if (one != icu::UnicodeString(c)) changed.add(c);
+      }
+    }
+    changed.freeze();
+    return changed;
+  }();
+  return traditional;
+}
+
 const icu::Transliterator& to_simplified() {
   thread_local const std::unique_ptr<icu::Transliterator> instance = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -203,7 +226,9 @@ std::string normalize_text(std::string_view utf8) {
   icu::UnicodeString text = nfkc->normalize(clean(utf8), status);
   if (U_FAILURE(status)) icu_failed("apply NFKC", status);
   text = map_radicals_and_drop_ruby(text);
-  to_simplified().transliterate(text);
+  // Most bulletins are Simplified already; running the transliterator over them costs more
+  // than everything else together, so it runs only when a character it would change is there.
+  if (to_simplified_source().containsSome(text)) to_simplified().transliterate(text);
   std::string result;
   text.toUTF8String(result);
   return tidy_lines(result);
