@@ -771,17 +771,7 @@ class SentenceReader {
   // --- regions -------------------------------------------------------------------------------
 
   bool under_subject(std::size_t region_index) const {
-    if (!context_.subject_region) return false;
-    const auto& regions = lexicon_.gazetteer().regions();
-    const auto& subject = regions[*context_.subject_region];
-    std::optional<RegionCode> code = regions[region_index].code;
-    for (int depth = 0; code && depth < 4; ++depth) {
-      if (*code == subject.code) return true;
-      const int at = lexicon_.region_index(code->to_int());
-      if (at < 0) return false;
-      code = regions[static_cast<std::size_t>(at)].parent;
-    }
-    return false;
+    return context_.subject_region && lexicon_.is_within(region_index, *context_.subject_region);
   }
 
   std::optional<std::size_t> region_named(const Match& m) const {

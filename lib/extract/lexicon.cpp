@@ -143,6 +143,19 @@ int Lexicon::indicator_index(std::string_view code) const {
   return it == indicator_by_code_.end() ? -1 : it->second;
 }
 
+bool Lexicon::is_within(std::size_t region, std::size_t ancestor) const {
+  const auto& regions = gazetteer_.regions();
+  // County → prefecture → province → country: four steps at most.
+  std::optional<RegionCode> code = regions[region].code;
+  for (int depth = 0; code && depth < 5; ++depth) {
+    if (*code == regions[ancestor].code) return true;
+    const int at = region_index(code->to_int());
+    if (at < 0) return false;
+    code = regions[static_cast<std::size_t>(at)].parent;
+  }
+  return false;
+}
+
 int Lexicon::region_index(int code) const {
   auto it = region_by_code_.find(code);
   return it == region_by_code_.end() ? -1 : it->second;

@@ -56,6 +56,10 @@ class Lexicon {
 
   /// Index of the indicator with this code, or -1.
   int indicator_index(std::string_view code) const;
+  /// Whether the region at index `region` is `ancestor` or lies inside it (indexes into
+  /// gazetteer().regions()).
+  bool is_within(std::size_t region, std::size_t ancestor) const;
+
   /// Index of a region in gazetteer().regions() by code, or -1.
   int region_index(int code) const;
 

@@ -426,18 +426,7 @@ class TableInterpreter {
   }
 
   bool inside_subject(std::size_t index) const {
-    if (!context_.subject_region) return true;
-    const auto& regions = lexicon_.gazetteer().regions();
-    const auto& subject = regions[*context_.subject_region];
-    if (subject.code.is_country()) return true;
-    std::optional<RegionCode> code = regions[index].code;
-    for (int depth = 0; code && depth < 4; ++depth) {
-      if (*code == subject.code) return true;
-      const int at = lexicon_.region_index(code->to_int());
-      if (at < 0) return false;
-      code = regions[static_cast<std::size_t>(at)].parent;
-    }
-    return false;
+    return !context_.subject_region || lexicon_.is_within(index, *context_.subject_region);
   }
 
   // The region a total row stands for: the parent all listed regions share, else the subject.
