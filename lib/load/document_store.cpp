@@ -1,5 +1,7 @@
 #include "load/document_store.hpp"
 
+#include <type_traits>
+
 #include <SQLiteCpp/Transaction.h>
 
 #include <fmt/format.h>

@@ -1,11 +1,9 @@
 // iprdb-load: creates, migrates and fills an iprdb database.
 #include <unistd.h>
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -227,7 +225,7 @@ int load(const Settings& settings, const std::vector<fs::path>& inputs) {
   auto db = iprdb::Database::open(settings.db_path, iprdb::OpenMode::create_if_missing);
   if (settings.init) print_summary(db);
 
-  Reporter reporter(settings.quiet, isatty(STDERR_FILENO) == 1);
+  Reporter reporter(settings.quiet, !settings.quiet && isatty(STDERR_FILENO) == 1);
   iprdb::IngestOptions options;
   if (!settings.published.empty()) options.published_on = settings.published;
   options.stop = &g_stop;
