@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libsqlitecpp-dev
   libicu-dev libfmt-dev libcli11-dev nlohmann-json3-dev libgumbo-dev libssl-dev
   catch2
-  librsvg2-bin
+  librsvg2-bin libxml2-utils
 )
 
 missing=()

@@ -42,7 +42,8 @@ struct QueryOptions {
   /// When a region has no full-year figure, take its latest part of the year (1—11月); the
   /// row's period says which.
   bool partial_periods = false;
-  /// Every document's figure, one row each, instead of the best one per key.
+  /// Every document's figure, one row each, instead of the best one per key: for compare,
+  /// series and latest. A ranking refuses it (Error(invalid_argument)); growth ignores it.
   bool all_sources = false;
 };
 

@@ -1,6 +1,7 @@
 // Charts: horizontal bars in the terminal, bar and line charts as SVG.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -165,18 +166,21 @@ std::string svg_line(const Chart& chart) {
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"13\">{}</text>\n",
                        num(x_of(i)), num(kHeight - kBottom + 22), xml_escape(chart.points[i].label));
   }
-  // Consecutive points are joined; a year without a figure breaks the line.
-  std::string path;
+  // Neighbouring years are joined by a solid line; across years without a figure the line
+  // is dashed, so that a gap is never mistaken for a trend.
+  std::optional<std::size_t> previous;
   for (std::size_t i = 0; i < n; ++i) {
     const auto& p = chart.points[i];
-    if (!p.value) {
-      if (!path.empty()) out += "<polyline fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"2.5\" points=\"" + path + "\"/>\n";
-      path.clear();
-      continue;
+    if (!p.value) continue;
+    if (previous) {
+      out += fmt::format(
+          "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#4e79a7\" "
+          "stroke-width=\"2.5\"{}/>\n",
+          num(x_of(*previous)), num(y_of(*chart.points[*previous].value)), num(x_of(i)),
+          num(y_of(*p.value)), i == *previous + 1 ? "" : " stroke-dasharray=\"6 5\"");
     }
-    path += fmt::format("{}{},{}", path.empty() ? "" : " ", num(x_of(i)), num(y_of(*p.value)));
+    previous = i;
   }
-  if (!path.empty()) out += "<polyline fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"2.5\" points=\"" + path + "\"/>\n";
   for (std::size_t i = 0; i < n; ++i) {
     const auto& p = chart.points[i];
     if (!p.value) continue;

@@ -145,12 +145,15 @@ class Builder {
   ResultTable table;
 };
 
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
 // The columns that describe one observation, the same in every layout.
 struct ObservationColumns {
   std::size_t value, unit, remark, value_text, qualifier, status, period, year, month_start,
       month_end, source, published, id, file, quote, origin;
 
-  void add(Builder& b, bool period_always) {
+  // `with_year`: false where the layout has its own year column (series).
+  void add(Builder& b, bool period_always, bool with_year = true) {
     value = b.column("value", "数值", Type::number);
     unit = b.column("unit", "单位");
     remark = b.for_people("说明", true);
@@ -158,7 +161,7 @@ struct ObservationColumns {
     qualifier = b.for_programs("qualifier");
     status = b.for_programs("status");
     period = b.for_people("期间", !period_always);
-    year = b.for_programs("year", Type::number);
+    year = with_year ? b.for_programs("year", Type::number) : kNone;
     month_start = b.for_programs("month_start", Type::number);
     month_end = b.for_programs("month_end", Type::number);
     source = b.column("source_title", "来源");
@@ -181,7 +184,7 @@ struct ObservationColumns {
     b.set(status, std::string(to_string(o.status)));
     const bool whole = detail::whole_year(o.period);
     b.set(period, period_always || !whole ? detail::period_words(o.period) : "", std::nullopt);
-    b.set(year, std::to_string(o.period.year.value));
+    if (year != kNone) b.set(year, std::to_string(o.period.year.value));
     b.set(month_start, "", optional_number(o.period.month_start));
     b.set(month_end, "", optional_number(o.period.month_end));
     b.set(source, detail::shorten(o.source.title, kTitleWidth), o.source.title);
@@ -271,6 +274,31 @@ std::string series_title(const TimeSeries& request, const std::vector<TimeSeries
                      years);
 }
 
+// Where each UTF-8 character of `text` starts.
+std::vector<std::size_t> character_starts(std::string_view text) {
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) starts.push_back(i);
+  }
+  return starts;
+}
+
+// `quote` with at most `keep` characters of `context` on each side, for a table cell.
+std::string around(const std::string& context, const std::string& quote, std::size_t keep) {
+  const auto at = quote.empty() ? std::string::npos : context.find(quote);
+  if (at == std::string::npos) return detail::shorten(context, 80);
+  const std::string before = context.substr(0, at);
+  const std::string after = context.substr(at + quote.size());
+  const auto b = character_starts(before);
+  const auto a = character_starts(after);
+  std::string out;
+  if (b.size() > keep) out = "…" + before.substr(b[b.size() - keep]);
+  else out = before;
+  out += quote;
+  out += a.size() > keep ? after.substr(0, a[keep]) + "…" : after;
+  return out;
+}
+
 std::string year_ranges(const std::vector<int>& years) {
   std::string out;
   for (std::size_t i = 0; i < years.size();) {
@@ -340,7 +368,7 @@ ResultTable to_table(const TimeSeries& request, const std::vector<TimeSeriesRow>
   b.table.title = series_title(request, rows);
   const auto year = b.column("year", "年份", Type::number);
   ObservationColumns obs;
-  obs.add(b, false);
+  obs.add(b, false, false);
   std::set<int> years;
   std::set<int> with_data;
   for (const auto& row : rows) {
@@ -353,7 +381,6 @@ ResultTable to_table(const TimeSeries& request, const std::vector<TimeSeriesRow>
     }
     with_data.insert(row.year.value);
     obs.fill(b, *row.observation, false);
-    b.set(obs.year, "", std::nullopt);  // the year column already says it
   }
   b.table.notes.push_back(rows.empty() ? std::string("No figures.")
                                        : fmt::format("{} of {} years have data.",
@@ -428,7 +455,7 @@ ResultTable to_table(const Growth& request, const std::vector<GrowthRow>& rows,
       shown_ids.push_back(std::to_string(row.base_level->id));
     }
     std::string joined;
-    for (const auto& id : shown_ids) joined += (joined.empty() ? "" : ",") + id;
+    for (const auto& id : shown_ids) joined += (joined.empty() ? "" : "/") + id;
     b.set(ids, joined, std::nullopt);
   }
   b.table.notes.push_back(coverage_note(rows));
@@ -544,7 +571,7 @@ ResultTable to_table(const Provenance& p) {
     add("span", "位置", fmt::format("{}—{}", *o.source.span_start, *o.source.span_end),
         fmt::format("{}-{}", *o.source.span_start, *o.source.span_end));
   }
-  one("context", "上下文", p.context);
+  add("context", "上下文", around(p.context, o.source.quote, 24), p.context);
   auto others = [&](const char* key, const char* label, const std::vector<Observation>& list) {
     for (const auto& other : list) {
       const auto s = show_value(other.value, other.unit);
@@ -613,7 +640,8 @@ ResultTable to_table(const std::vector<Indicator>& indicators) {
     for (const auto& alias : indicator.aliases) joined += (joined.empty() ? "" : "|") + alias;
     b.set(aliases, joined);
   }
-  b.table.notes.push_back(fmt::format("{} indicators.", indicators.size()));
+  b.table.notes.push_back(fmt::format("{} indicator{}.", indicators.size(),
+                                      indicators.size() == 1 ? "" : "s"));
   return b.table;
 }
 
@@ -650,7 +678,8 @@ ResultTable to_table(const std::vector<Region>& regions) {
     b.set(valid_from, "", optional_number(region.valid_from));
     b.set(valid_to, "", optional_number(region.valid_to));
   }
-  b.table.notes.push_back(fmt::format("{} regions.", regions.size()));
+  b.table.notes.push_back(
+      fmt::format("{} region{}.", regions.size(), regions.size() == 1 ? "" : "s"));
   return b.table;
 }
 

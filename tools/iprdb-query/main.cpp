@@ -322,7 +322,8 @@ int main(int argc, char** argv) {
           for (std::size_t c = 0; c < table.columns.size() && c < std::size(labels); ++c) {
             table.columns[c].label = labels[c];
           }
-          table.notes = {std::to_string(table.rows.size()) + " documents."};
+          table.notes = {std::to_string(table.rows.size()) +
+                         (table.rows.size() == 1 ? " document." : " documents.")};
         }
       } else if (indicators->parsed()) {
         auto list = db.indicators();

@@ -1,0 +1,23 @@
+# Checks an SVG file: well-formed XML (xmllint) and drawable (rsvg-convert to PNG).
+#   -DSVG=file
+find_program(XMLLINT xmllint)
+find_program(RSVG rsvg-convert)
+if(NOT XMLLINT OR NOT RSVG)
+  message(FATAL_ERROR "xmllint and rsvg-convert are needed (tools/install-deps.sh installs them)")
+endif()
+if(NOT EXISTS "${SVG}")
+  message(FATAL_ERROR "${SVG} was not written")
+endif()
+execute_process(COMMAND "${XMLLINT}" --noout "${SVG}" RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${SVG} is not well-formed XML:\n${err}")
+endif()
+execute_process(COMMAND "${RSVG}" --format png -o "${SVG}.png" "${SVG}" RESULT_VARIABLE rc
+                ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "rsvg-convert cannot draw ${SVG}:\n${err}")
+endif()
+file(SIZE "${SVG}.png" size)
+if(size LESS 1000)
+  message(FATAL_ERROR "${SVG}.png is only ${size} bytes")
+endif()

@@ -1,0 +1,30 @@
+# Runs one command and compares its standard output with a golden file, byte for byte.
+#   -DCOMMAND="prog;arg;..."  -DGOLDEN=file  -DWORK_DIR=dir  [-DEXPECT_EXIT=0]
+# With the environment variable IPRDB_UPDATE_GOLDEN=1 the golden file is rewritten instead.
+if(NOT DEFINED EXPECT_EXIT)
+  set(EXPECT_EXIT 0)
+endif()
+file(MAKE_DIRECTORY "${WORK_DIR}")
+get_filename_component(name "${GOLDEN}" NAME)
+set(actual "${WORK_DIR}/${name}")
+execute_process(COMMAND ${COMMAND} WORKING_DIRECTORY "${WORK_DIR}"
+                RESULT_VARIABLE rc OUTPUT_FILE "${actual}" ERROR_VARIABLE err)
+if(NOT "${rc}" STREQUAL "${EXPECT_EXIT}")
+  message(FATAL_ERROR "expected exit ${EXPECT_EXIT}, got ${rc}\n--- stderr\n${err}")
+endif()
+if("$ENV{IPRDB_UPDATE_GOLDEN}" STREQUAL "1")
+  file(COPY_FILE "${actual}" "${GOLDEN}")
+  message(STATUS "updated ${GOLDEN}")
+  return()
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${actual}" "${GOLDEN}"
+                RESULT_VARIABLE differ)
+if(differ)
+  find_program(DIFF diff)
+  if(DIFF)
+    execute_process(COMMAND "${DIFF}" -u "${GOLDEN}" "${actual}" OUTPUT_VARIABLE shown)
+  else()
+    file(READ "${actual}" shown)
+  endif()
+  message(FATAL_ERROR "output differs from ${GOLDEN} (IPRDB_UPDATE_GOLDEN=1 rewrites it):\n${shown}")
+endif()
