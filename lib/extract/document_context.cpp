@@ -132,7 +132,19 @@ std::optional<std::size_t> subject_region(std::string_view text, std::string_vie
       best = index;
     }
   }
-  if (!best && hints.country > 0) {
+  // A release that goes through the provinces one by one (北京市…件,天津市为…件,上海市…) is about
+  // the country, not about the first province it names.
+  if (best && regions[*best].level == RegionLevel::province) {
+    std::size_t rivals = 0;
+    for (auto [index, value] : score) {
+      if (index != *best && regions[index].level == RegionLevel::province &&
+          value * 3 >= score[*best]) {
+        ++rivals;
+      }
+    }
+    if (rivals >= 2) best.reset();
+  }
+  if (!best && (hints.country > 0 || !score.empty())) {
     const int country = lexicon.region_index(0);
     if (country >= 0) best = static_cast<std::size_t>(country);
   }

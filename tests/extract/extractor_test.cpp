@@ -423,3 +423,14 @@ TEST_CASE("an unchanged figure is growth of zero", "[extract]") {
   auto flat = with(level("trademark.valid", 0, 2022), Measure::growth_pct);
   check_contains(kGuizhou + "2022年全省有效注册商标30万件,与上年持平。", {flat});
 }
+
+TEST_CASE("a release that goes through the provinces is about each of them", "[extract]") {
+  auto beijing = level("patent.pct.application", 11438, 2023);
+  beijing.region = "110000";
+  auto tianjin = level("patent.pct.application", 597, 2023);
+  tianjin.region = "120000";
+  auto shanghai = level("patent.pct.application", 6218, 2023);
+  shanghai.region = "310000";
+  check_contains("2023年各地区PCT国际专利申请情况\n2023年,北京市PCT国际专利申请11438件,天津市为597件,上海市6218件。",
+                 {beijing, tianjin, shanghai}, "2024-01-20");
+}

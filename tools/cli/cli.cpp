@@ -19,8 +19,8 @@ int run(CLI::App& app, int argc, char** argv, const std::function<int()>& body) 
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    complain(app.get_name(), e.what());
-    std::cerr << "Run with --help for more information.\n";
+    // One line, like every other error: what is wrong and where to look.
+    complain(app.get_name(), std::string(e.what()) + " (see --help)");
     return kUsage;
   }
   try {
