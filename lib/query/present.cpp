@@ -313,23 +313,29 @@ std::string year_ranges(const std::vector<int>& years) {
 
 }  // namespace
 
-ResultTable to_table(const Comparison& request, const std::vector<ComparisonRow>& rows,
-                     bool list_missing) {
-  Builder b;
-  b.table.title = compare_title(request.indicator, request.year, request.months, request.scope);
+// A region and its observation per row (compare, latest); `with_period` shows which period
+// each figure is for. Missing regions are listed only when asked for or named one by one.
+template <typename Row>
+void add_region_rows(Builder& b, const std::vector<Row>& rows, bool show_missing, bool with_period) {
   RegionColumns region;
   region.add(b);
   ObservationColumns obs;
-  obs.add(b, false);
-  const bool show_missing = list_missing || !request.scope.regions.empty();
+  obs.add(b, with_period);
   for (const auto& row : rows) {
     if (row.missing() && !show_missing) continue;
     b.row();
     region.fill(b, row.region);
     if (row.missing()) obs.fill_missing(b);
-    else obs.fill(b, *row.observation, false);
+    else obs.fill(b, *row.observation, with_period);
   }
   b.table.notes.push_back(coverage_note(rows));
+}
+
+ResultTable to_table(const Comparison& request, const std::vector<ComparisonRow>& rows,
+                     bool list_missing) {
+  Builder b;
+  b.table.title = compare_title(request.indicator, request.year, request.months, request.scope);
+  add_region_rows(b, rows, list_missing || !request.scope.regions.empty(), false);
   return b.table;
 }
 
@@ -474,19 +480,7 @@ ResultTable to_table(const Latest& request, const std::vector<LatestRow>& rows,
                               request.up_to ? fmt::format("截至{}年的最新数据", request.up_to->value)
                                             : std::string("最新数据"),
                               detail::describe_scope(request.scope));
-  RegionColumns region;
-  region.add(b);
-  ObservationColumns obs;
-  obs.add(b, true);
-  const bool show_missing = list_missing || !request.scope.regions.empty();
-  for (const auto& row : rows) {
-    if (row.missing() && !show_missing) continue;
-    b.row();
-    region.fill(b, row.region);
-    if (row.missing()) obs.fill_missing(b);
-    else obs.fill(b, *row.observation, true);
-  }
-  b.table.notes.push_back(coverage_note(rows));
+  add_region_rows(b, rows, list_missing || !request.scope.regions.empty(), true);
   return b.table;
 }
 

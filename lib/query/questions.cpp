@@ -67,6 +67,25 @@ std::vector<const FigureGroup*> by_region(const std::vector<FigureGroup>& groups
   return out;
 }
 
+// One row per region in scope: its best observation (every one with `all_sources`), or a
+// row without one when the region has no figure — missing, never dropped.
+template <typename Row>
+std::vector<Row> rows_by_region(const std::vector<Region>& regions,
+                                const std::vector<const FigureGroup*>& found, bool all_sources) {
+  std::vector<Row> rows;
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    if (!found[i]) {
+      rows.push_back({regions[i], std::nullopt});
+      continue;
+    }
+    for (const auto& o : found[i]->observations) {
+      rows.push_back({regions[i], o});
+      if (!all_sources) break;
+    }
+  }
+  return rows;
+}
+
 // The first observation of `group` that covers `months` (nullopt: the whole year) and, for
 // growth, is against `base_year` of `year`.
 std::optional<Observation> pick(const FigureGroup* group, const std::optional<Months>& months,
@@ -111,19 +130,8 @@ std::vector<ComparisonRow> Database::compare(const Comparison& request) const {
     query.status = request.options.status;
     choose_months(query, request.months, request.options.partial_periods);
     const auto groups = detail::fetch_figures(impl_->cached(detail::kFigureSql), query);
-    const auto found = by_region(groups, regions.size());
-    std::vector<ComparisonRow> rows;
-    for (std::size_t i = 0; i < regions.size(); ++i) {
-      if (!found[i]) {
-        rows.push_back({regions[i], std::nullopt});
-        continue;
-      }
-      for (const auto& o : found[i]->observations) {
-        rows.push_back({regions[i], o});
-        if (!request.options.all_sources) break;
-      }
-    }
-    return rows;
+    return rows_by_region<ComparisonRow>(regions, by_region(groups, regions.size()),
+                                         request.options.all_sources);
   });
 }
 
@@ -285,19 +293,8 @@ std::vector<LatestRow> Database::latest(const Latest& request) const {
     query.status = request.options.status;
     choose_months(query, std::nullopt, request.options.partial_periods);
     const auto groups = detail::fetch_figures(impl_->cached(detail::kFigureSql), query);
-    const auto found = by_region(groups, regions.size());
-    std::vector<LatestRow> rows;
-    for (std::size_t i = 0; i < regions.size(); ++i) {
-      if (!found[i]) {
-        rows.push_back({regions[i], std::nullopt});
-        continue;
-      }
-      for (const auto& o : found[i]->observations) {
-        rows.push_back({regions[i], o});
-        if (!request.options.all_sources) break;
-      }
-    }
-    return rows;
+    return rows_by_region<LatestRow>(regions, by_region(groups, regions.size()),
+                                     request.options.all_sources);
   });
 }
 
