@@ -37,6 +37,7 @@ struct Bulletin {
   std::optional<RegionCode> subject_region;
   /// The year most figures refer to.
   std::optional<int> reporting_year;
+  /// Every one storable: a year in 1949—2100, months in 1—12, a finite value.
   std::vector<Fact> facts;
 };
 

@@ -54,6 +54,12 @@ struct IngestOptions {
   /// rest are not started and the report says `interrupted`. Read between files only, so it
   /// is safe to set from a signal handler.
   const std::atomic<bool>* stop = nullptr;
+  /// Threads that read and extract files ahead of the one that writes (Database::ingest
+  /// only). 0 or 1: everything on the calling thread. With more, files are still stored one
+  /// transaction each, in input order, by the calling thread, which is also the only one that
+  /// calls `on_file`; at most a few files per thread are held in memory at a time. A file
+  /// already stored is then extracted before it is found unchanged.
+  unsigned jobs = 0;
 };
 
 /// The outcome of a batch.

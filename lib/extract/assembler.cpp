@@ -122,8 +122,10 @@ struct Span {
 
 bool starts_with_any(std::string_view text, std::size_t at,
                      std::initializer_list<std::string_view> words, std::size_t* length) {
+  // Called at every character of a sentence: the first byte rules out most words cheaply.
+  const char first = at < text.size() ? text[at] : '\0';
   for (auto word : words) {
-    if (text.substr(at, word.size()) == word) {
+    if ((word.empty() || word.front() == first) && text.substr(at, word.size()) == word) {
       *length = word.size();
       return true;
     }
@@ -151,7 +153,10 @@ std::vector<Span> split_sentences(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t length = 0;
-    if (starts_with_any(text, i, {"。", "！", "？", "\n", "!", "?"}, &length)) {
+    // Only these first bytes can open a sentence end ("。" E3, "！" and "？" EF).
+    const auto first = static_cast<unsigned char>(text[i]);
+    const bool may_end = first == '\n' || first == '!' || first == '?' || first == 0xE3 || first == 0xEF;
+    if (may_end && starts_with_any(text, i, {"。", "！", "？", "\n", "!", "?"}, &length)) {
       if (i > start) add_sentence(text, {start, text[i] == '\n' ? i : i + length}, out);
       i += length;
       start = i;
@@ -165,6 +170,10 @@ std::vector<Span> split_sentences(std::string_view text) {
 }
 
 bool is_clause_mark(std::string_view text, std::size_t at, std::size_t* length) {
+  // Only these first bytes can open a clause mark ("，" "：" "；" start with EF).
+  if (at >= text.size()) return false;
+  const auto first = static_cast<unsigned char>(text[at]);
+  if (first != ',' && first != ':' && first != '\t' && first != ';' && first != 0xEF) return false;
   if (!starts_with_any(text, at, {",", "，", ":", "：", "\t", "；", ";"}, length)) return false;
   // A comma between digits is a thousands separator, not a clause mark.
   return !(text[at] == ',' && at > 0 && at + 1 < text.size() && is_ascii_digit(text[at - 1]) &&
@@ -295,7 +304,7 @@ class SentenceReader {
         }
       }
       std::size_t length = 0;
-      if (starts_with_any(raw, i, {"各类", "各种"}, &length) &&
+      if (raw[i] == '\xE5' && starts_with_any(raw, i, {"各类", "各种"}, &length) &&
           !(i >= 3 && raw.substr(i - 3, 3) == "等")) {
         i += length;
         continue;
@@ -1159,7 +1168,9 @@ class SentenceReader {
         }
       }
     }
-    if (auto words = list_words(tail + "、")) {
+    // list_words points into its argument: the listed words must outlive the loop.
+    const std::string listed = tail + "、";
+    if (auto words = list_words(listed)) {
       for (auto word : *words) {
         const int elided = elided_indicator(word, static_cast<int>(named.back()->id), nullptr);
         if (elided < 0) return out;

@@ -81,15 +81,20 @@ struct LevelHints {
 };
 
 LevelHints level_hints(std::string_view text) {
+  static constexpr std::string_view kProvince[] = {"全省", "我省", "本省", "省内", "全区", "我区"};
+  static constexpr std::string_view kPrefecture[] = {"全市", "我市", "本市", "市内", "全州", "我州"};
+  static constexpr std::string_view kCountry[] = {"全国", "我国"};
   LevelHints hints;
-  auto count = [&](std::string_view word) {
-    int n = 0;
-    for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) ++n;
-    return n;
-  };
-  for (auto word : {"全省", "我省", "本省", "省内", "全区", "我区"}) hints.province += count(word);
-  for (auto word : {"全市", "我市", "本市", "市内", "全州", "我州"}) hints.prefecture += count(word);
-  for (auto word : {"全国", "我国"}) hints.country += count(word);
+  // One pass counting every occurrence of every word. Each opens with 全 我 本 省 市 (E5, E6 or
+  // E7), so only those bytes are looked at closely.
+  for (std::size_t at = 0; at + 6 <= text.size(); ++at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0xE5 || byte > 0xE7) continue;
+    const std::string_view here = text.substr(at, 6);
+    for (auto word : kProvince) hints.province += here == word;
+    for (auto word : kPrefecture) hints.prefecture += here == word;
+    for (auto word : kCountry) hints.country += here == word;
+  }
   return hints;
 }
 

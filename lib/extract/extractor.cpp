@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include <iprdb/error.hpp>
 #include <iprdb/extract.hpp>
 
@@ -11,6 +14,21 @@
 
 namespace iprdb {
 namespace {
+
+constexpr int kFirstYear = 1949;
+constexpr int kLastYear = 2100;
+
+// A fact the database would refuse is a misreading, and it would fail its whole file: a year
+// outside 1949—2100 (a bulletin that never names its year gives 0), a multi-year total that
+// starts after it ends, a month outside the year, a value that is not a number.
+bool storable(const Fact& fact) {
+  const Period& p = fact.period;
+  const auto is_month = [](const std::optional<int>& m) { return !m || (*m >= 1 && *m <= 12); };
+  return p.year.value >= kFirstYear && p.year.value <= kLastYear &&
+         (!p.period_start || (*p.period_start >= kFirstYear && *p.period_start <= p.year.value)) &&
+         is_month(p.month_start) && is_month(p.month_end) && std::isfinite(fact.value) &&
+         fact.span_start <= fact.span_end;
+}
 
 Bulletin extract_source(detail::SourceText source, const std::filesystem::path& origin,
                         const ExtractOptions& options) {
@@ -31,6 +49,9 @@ Bulletin extract_source(detail::SourceText source, const std::filesystem::path& 
   for (auto& fact : detail::read_tables(source.text, context, lexicon)) {
     bulletin.facts.push_back(std::move(fact));
   }
+  bulletin.facts.erase(std::remove_if(bulletin.facts.begin(), bulletin.facts.end(),
+                                      [](const Fact& fact) { return !storable(fact); }),
+                       bulletin.facts.end());
   bulletin.facts = detail::deduplicate_facts(std::move(bulletin.facts));
   bulletin.text = std::move(source.text);
   bulletin.encoding = std::move(source.encoding);

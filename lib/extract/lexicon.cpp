@@ -111,6 +111,10 @@ Lexicon::Lexicon(const Catalog& catalog, const Gazetteer& gazetteer)
                      rank_scopes_.add(f[0], static_cast<std::uint32_t>(rank_scope_codes_.size()));
                      rank_scope_codes_.emplace_back(f[1]);
                    });
+  // Built here, while one thread holds the lexicon: Database::ingest extracts on several.
+  for (const PhraseMatcher* matcher : {&indicators_, &regions_, &cues_, &rank_scopes_}) {
+    matcher->compile();
+  }
 }
 
 const Lexicon& Lexicon::builtin() {

@@ -5,6 +5,7 @@
 #include <bitset>
 #include <charconv>
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -60,6 +61,94 @@ bool is_ideograph(char32_t c) {
   return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
 }
+
+// The code point of the unit that cp_length gives at `at`; nothing for a byte that starts no
+// well-formed sequence, where no lexicon word (valid UTF-8) can start either.
+std::optional<char32_t> unit_code_point(std::string_view text, std::size_t at) {
+  if (cp_length(text, at) == 1 && static_cast<unsigned char>(text[at]) >= 0x80) return std::nullopt;
+  return cp_at(text, at);
+}
+
+// Code points that open (or close) some lexicon word. Most characters of a bulletin do
+// neither, and a bit answers that without hashing substrings; a "yes" is checked in full.
+class CodePointSet {
+ public:
+  void insert(char32_t c) {
+    if (c < kPlane) {
+      plane_.set(c);
+    } else if (std::find(others_.begin(), others_.end(), c) == others_.end()) {
+      others_.push_back(c);
+    }
+  }
+  bool contains(std::optional<char32_t> c) const {
+    if (!c) return false;
+    if (*c < kPlane) return plane_[*c];
+    return std::find(others_.begin(), others_.end(), *c) != others_.end();
+  }
+
+ private:
+  static constexpr char32_t kPlane = 0x10000;
+  std::bitset<kPlane> plane_;
+  std::vector<char32_t> others_;
+};
+
+// Lexicon words by their bytes, so that every word starting at a place (or, with reversed
+// keys, ending there) is found in one walk instead of by hashing each candidate length. A
+// word that matches is well-formed UTF-8, so it ends where cp_length and cp_before put
+// character boundaries: the walk finds exactly the words that hashing those candidates did.
+template <typename Value>
+class WordTrie {
+ public:
+  void insert(std::string_view key, const Value* value, bool reversed) {
+    std::size_t node = 0;
+    for (std::size_t k = 0; k < key.size(); ++k) {
+      const auto byte = static_cast<unsigned char>(reversed ? key[key.size() - 1 - k] : key[k]);
+      std::int32_t next = child(node, byte);
+      if (next < 0) {
+        next = static_cast<std::int32_t>(nodes_.size());
+        nodes_[node].next.emplace_back(byte, next);
+        nodes_.emplace_back();
+      }
+      node = static_cast<std::size_t>(next);
+    }
+    nodes_[node].value = value;
+  }
+  // Calls found(length, value) for each key text[at, at + length), shortest first.
+  template <typename Found>
+  void prefixes(std::string_view text, std::size_t at, Found&& found) const {
+    std::size_t node = 0;
+    for (std::size_t k = at; k < text.size(); ++k) {
+      const std::int32_t next = child(node, static_cast<unsigned char>(text[k]));
+      if (next < 0) return;
+      node = static_cast<std::size_t>(next);
+      if (nodes_[node].value) found(k + 1 - at, nodes_[node].value);
+    }
+  }
+  // The same for keys inserted reversed that end at `at`: text[at - length, at).
+  template <typename Found>
+  void suffixes(std::string_view text, std::size_t at, Found&& found) const {
+    std::size_t node = 0;
+    for (std::size_t k = at; k > 0; --k) {
+      const std::int32_t next = child(node, static_cast<unsigned char>(text[k - 1]));
+      if (next < 0) return;
+      node = static_cast<std::size_t>(next);
+      if (nodes_[node].value) found(at - (k - 1), nodes_[node].value);
+    }
+  }
+
+ private:
+  struct Node {
+    std::vector<std::pair<unsigned char, std::int32_t>> next;
+    const Value* value = nullptr;
+  };
+  std::int32_t child(std::size_t node, unsigned char byte) const {
+    for (const auto& [b, next] : nodes_[node].next) {
+      if (b == byte) return next;
+    }
+    return -1;
+  }
+  std::vector<Node> nodes_{1};
+};
 
 // Scraped bulletins put spaces inside figures ("260.8 万件", "突破 12 万件"); a few are
 // allowed, never a line break.
@@ -235,55 +324,33 @@ class Lexicon {
 
   /// The longest word at `at` that has one of `roles`.
   Hit word_at(std::string_view text, std::size_t at, Roles roles = ~Roles{0}) const {
-    if (at >= text.size() || !word_first_[static_cast<unsigned char>(text[at])]) return {};
-    std::array<std::size_t, kMaxWordCodePoints> ends{};
-    std::size_t count = 0;
-    for (std::size_t k = at; count < word_code_points_ && k < text.size();) {
-      k += cp_length(text, k);
-      ends[count++] = k;
-    }
-    while (count-- > 0) {
-      auto it = words_.find(text.substr(at, ends[count] - at));
-      if (it != words_.end() && has_role(it->second, roles)) return {ends[count] - at, &it->second};
-    }
-    return {};
+    if (at >= text.size() || !word_first_.contains(unit_code_point(text, at))) return {};
+    Hit longest;
+    words_forward_.prefixes(text, at, [&](std::size_t length, const std::vector<Word>* words) {
+      if (has_role(*words, roles)) longest = {length, words};
+    });
+    return longest;
   }
 
   /// The longest word with one of `roles` that ends at `at`.
   Hit word_before(std::string_view text, std::size_t at, Roles roles) const {
-    if (at == 0 || !word_last_[static_cast<unsigned char>(text[at - 1])]) return {};
-    std::array<std::size_t, kMaxWordCodePoints> starts{};
-    std::size_t count = 0;
-    for (std::size_t k = at; count < word_code_points_ && k > 0;) {
-      k = cp_before(text, k);
-      starts[count++] = k;
-    }
-    while (count-- > 0) {
-      auto it = words_.find(text.substr(starts[count], at - starts[count]));
-      if (it != words_.end() && has_role(it->second, roles))
-        return {at - starts[count], &it->second};
-    }
-    return {};
+    if (at == 0 || !word_last_.contains(unit_code_point(text, cp_before(text, at)))) return {};
+    Hit longest;
+    words_backward_.suffixes(text, at, [&](std::size_t length, const std::vector<Word>* words) {
+      if (has_role(*words, roles)) longest = {length, words};
+    });
+    return longest;
   }
 
   /// The longest unit at `at`, and its length in bytes.
   const Unit* unit_at(std::string_view text, std::size_t at, std::size_t* length) const {
-    if (at >= text.size() || !unit_first_[static_cast<unsigned char>(text[at])]) return nullptr;
-    std::size_t end = at;
-    std::array<std::size_t, kMaxWordCodePoints> ends{};
-    std::size_t count = 0;
-    while (count < unit_code_points_ && end < text.size()) {
-      end += cp_length(text, end);
-      ends[count++] = end;
-    }
-    while (count-- > 0) {
-      auto it = units_.find(text.substr(at, ends[count] - at));
-      if (it != units_.end()) {
-        *length = ends[count] - at;
-        return &it->second;
-      }
-    }
-    return nullptr;
+    if (at >= text.size() || !unit_first_.contains(unit_code_point(text, at))) return nullptr;
+    const Unit* longest = nullptr;
+    units_forward_.prefixes(text, at, [&](std::size_t found_length, const Unit* unit) {
+      longest = unit;
+      *length = found_length;
+    });
+    return longest;
   }
 
   const Unit* unit(std::string_view word) const {
@@ -306,7 +373,7 @@ class Lexicon {
       if (!row.fields[3].empty()) unit.exponent = read_int(row.fields[3], units_origin, row.line);
       unit_code_points_ =
           std::max(unit_code_points_, checked_length(unit.word, units_origin, row.line));
-      unit_first_.set(static_cast<unsigned char>(unit.word.front()));
+      unit_first_.insert(cp_at(unit.word, 0));
       if (!units_.emplace(unit.word, unit).second) {
         bad_lexicon(units_origin, row.line, fmt::format("\"{}\" is listed twice", unit.word));
       }
@@ -341,10 +408,16 @@ class Lexicon {
       }
       word_code_points_ =
           std::max(word_code_points_, checked_length(row.fields[0], words_origin, row.line));
-      word_first_.set(static_cast<unsigned char>(row.fields[0].front()));
-      word_last_.set(static_cast<unsigned char>(row.fields[0].back()));
+      word_first_.insert(cp_at(row.fields[0], 0));
+      word_last_.insert(cp_at(row.fields[0], cp_before(row.fields[0], row.fields[0].size())));
       words_[row.fields[0]].push_back(word);
     }
+    // The maps are complete: their elements keep their addresses from here on.
+    for (const auto& [key, words] : words_) {
+      words_forward_.insert(key, &words, false);
+      words_backward_.insert(key, &words, true);
+    }
+    for (const auto& [key, unit] : units_) units_forward_.insert(key, &unit, false);
   }
 
   static bool has_role(const std::vector<Word>& words, Roles roles) {
@@ -364,8 +437,10 @@ class Lexicon {
   // Keys view the embedded lexicon text, which lives as long as the program.
   std::unordered_map<std::string_view, std::vector<Word>> words_;
   std::unordered_map<std::string_view, Unit> units_;
-  // Most positions hold no lexicon word; their first (or last) byte says so without hashing.
-  std::bitset<256> word_first_, word_last_, unit_first_;
+  WordTrie<std::vector<Word>> words_forward_, words_backward_;
+  WordTrie<Unit> units_forward_;
+  // Most positions hold no lexicon word; their first (or last) character says so.
+  CodePointSet word_first_, word_last_, unit_first_;
   std::size_t word_code_points_ = 0;
   std::size_t unit_code_points_ = 0;
 };

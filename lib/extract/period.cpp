@@ -12,6 +12,8 @@ constexpr int kFirstYear = 1980;
 constexpr int kLastYear = 2100;
 
 bool starts_with_at(std::string_view text, std::size_t at, std::string_view word) {
+  // The first byte rules out most words without a call to memcmp.
+  if (!word.empty() && (at >= text.size() || text[at] != word.front())) return false;
   return text.substr(at, word.size()) == word;
 }
 
@@ -161,15 +163,17 @@ bool month_range(std::string_view text, std::size_t at, PeriodMention* out, std:
 
 bool may_start_period(char32_t c) {
   if ((c >= U'0' && c <= U'9') || c == U'O') return true;
-  // 〇一二三四五六七八九十 零两 去上今本当前近过最 第 (first characters of the forms above).
-  static constexpr char32_t kStarts[] = {U'〇', U'一', U'二', U'三', U'四', U'五', U'六', U'七',
-                                         U'八', U'九', U'十', U'零', U'○', U'两', U'去', U'上',
-                                         U'今', U'本', U'当', U'前', U'近', U'过', U'最', U'下',
-                                         U'第'};
-  for (char32_t start : kStarts) {
-    if (c == start) return true;
+  // 〇一二三四五六七八九十 零两 去上今本当前近过最 第 (first characters of the forms above);
+  // a switch, since this runs at every character of every sentence.
+  switch (c) {
+    case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六':
+    case U'七': case U'八': case U'九': case U'十': case U'零': case U'○': case U'两':
+    case U'去': case U'上': case U'今': case U'本': case U'当': case U'前': case U'近':
+    case U'过': case U'最': case U'下': case U'第':
+      return true;
+    default:
+      return false;
   }
-  return false;
 }
 
 bool is_issue_or_date(std::string_view text, std::size_t at) {
@@ -261,7 +265,9 @@ std::vector<PeriodMention> find_periods(std::string_view text) {
           std::size_t k = j + dash.size();
           if (starts_with_at(text, k, "年")) break;
           std::size_t e2 = 0;
-          if (auto y2 = year_digits(text, k, &e2); y2 && *y2 > *year) {
+          // A reversed range (2024—2020年) stays a range: what it dates is then refused
+          // (its first year after its last) instead of dated by its last year alone.
+          if (auto y2 = year_digits(text, k, &e2); y2 && *y2 != *year) {
             second = y2;
             j = e2;
           }
@@ -275,7 +281,7 @@ std::vector<PeriodMention> find_periods(std::string_view text) {
           if (starts_with_at(text, k, dash)) {
             std::size_t e2 = 0;
             if (auto y2 = year_digits(text, k + dash.size(), &e2);
-                y2 && *y2 > *year && starts_with_at(text, e2, "年")) {
+                y2 && *y2 != *year && starts_with_at(text, e2, "年")) {
               second = y2;
               j = e2;
             }
@@ -432,6 +438,7 @@ std::optional<int> world_ip_day_year(std::string_view text) {
   const auto digits = text.substr(begin, at - begin);
   int n = 0;
   if (!digits.empty() && is_ascii_digit(digits[0])) {
+    if (digits.size() > 2) return std::nullopt;  // only 1..99 can be meant; more would overflow
     for (char c : digits) n = n * 10 + (c - '0');
   } else {
     // 二十二 = 2×10+2; 十二 = 12; 二十 = 20.

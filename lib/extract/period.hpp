@@ -22,7 +22,8 @@ struct PeriodMention {
   std::size_t begin = 0;  // byte offsets in the sentence
   std::size_t end = 0;
   int year = 0;           // year, the last year of a range or plan, or the relative offset
-  int first_year = 0;     // year_range and plan_period: the first year; recent_years: N
+  int first_year = 0;     // year_range and plan_period: the first year (after `year` when the
+                          // text reverses the range); recent_years: N
   std::optional<int> month_start;
   std::optional<int> month_end;
   bool as_of = false;     // 截至…, …底, …末: a point in time, not a period

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <deque>
+#include <limits>
+
+#include <iprdb/error.hpp>
 
 namespace iprdb::detail {
 
 std::int32_t PhraseMatcher::child(std::int32_t node, unsigned char byte) const {
-  const auto& next = nodes_[static_cast<std::size_t>(node)].next;
+  const auto& next = trie_[static_cast<std::size_t>(node)].next;
   auto it = std::lower_bound(next.begin(), next.end(), byte,
                              [](const auto& entry, unsigned char b) { return entry.first < b; });
   return it != next.end() && it->first == byte ? it->second : -1;
@@ -14,67 +17,148 @@ std::int32_t PhraseMatcher::child(std::int32_t node, unsigned char byte) const {
 
 void PhraseMatcher::add(std::string_view phrase, std::uint32_t id) {
   if (phrase.empty()) return;
-  built_ = false;
+  compiled_ = false;
   std::int32_t node = 0;
   for (unsigned char byte : phrase) {
     std::int32_t next = child(node, byte);
     if (next < 0) {
-      next = static_cast<std::int32_t>(nodes_.size());
-      auto& edges = nodes_[static_cast<std::size_t>(node)].next;
+      next = static_cast<std::int32_t>(trie_.size());
+      auto& edges = trie_[static_cast<std::size_t>(node)].next;
       edges.insert(std::lower_bound(edges.begin(), edges.end(), byte,
                                     [](const auto& e, unsigned char b) { return e.first < b; }),
                    {byte, next});
-      nodes_.emplace_back();
+      trie_.emplace_back();
     }
     node = next;
   }
-  auto& ends = nodes_[static_cast<std::size_t>(node)].ends;
+  auto& ends = trie_[static_cast<std::size_t>(node)].ends;
   const std::pair<std::uint32_t, std::uint32_t> entry{id, static_cast<std::uint32_t>(phrase.size())};
   if (std::find(ends.begin(), ends.end(), entry) == ends.end()) ends.push_back(entry);
 }
 
-void PhraseMatcher::build() const {
-  // Breadth-first, so every node's failure target is finished before the node itself.
-  std::deque<std::int32_t> queue;
-  for (auto [byte, next] : nodes_[0].next) {
-    (void)byte;
-    nodes_[static_cast<std::size_t>(next)].fail = 0;
-    queue.push_back(next);
-  }
-  while (!queue.empty()) {
-    const std::int32_t node = queue.front();
-    queue.pop_front();
-    for (auto [byte, next] : nodes_[static_cast<std::size_t>(node)].next) {
-      std::int32_t fail = nodes_[static_cast<std::size_t>(node)].fail;
-      while (fail > 0 && child(fail, byte) < 0) fail = nodes_[static_cast<std::size_t>(fail)].fail;
-      std::int32_t target = child(fail, byte);
-      if (target < 0 || target == next) target = 0;
-      auto& n = nodes_[static_cast<std::size_t>(next)];
-      n.fail = target;
-      const auto& t = nodes_[static_cast<std::size_t>(target)];
-      n.output_link = t.ends.empty() ? t.output_link : target;
-      queue.push_back(next);
+void PhraseMatcher::compile() const {
+  if (compiled_) return;
+  const std::size_t states = trie_.size();
+
+  byte_class_.fill(0);
+  classes_ = 1;
+  for (const auto& node : trie_) {
+    for (auto [byte, next] : node.next) {
+      (void)next;
+      if (!byte_class_[byte]) byte_class_[byte] = static_cast<std::uint8_t>(classes_++);
     }
   }
-  built_ = true;
+  if (states * classes_ >= kHasOutput) {
+    throw Error(ErrorCode::internal, "too many phrases for one matcher");
+  }
+
+  // Breadth-first, so that a state's failure target is complete before the state itself:
+  // delta(s, c) is the child on c, or delta(fail(s), c).
+  std::vector<std::int32_t> fail(states, 0);
+  std::vector<std::uint32_t> delta(states * classes_, 0);  // target states, not offsets yet
+  std::vector<std::int32_t> order;
+  order.reserve(states);
+  order.push_back(0);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const std::int32_t s = order[k];
+    const auto row = static_cast<std::size_t>(s) * classes_;
+    if (s != 0) {
+      const auto fail_row = static_cast<std::size_t>(fail[static_cast<std::size_t>(s)]) * classes_;
+      std::copy_n(delta.begin() + static_cast<std::ptrdiff_t>(fail_row), classes_,
+                  delta.begin() + static_cast<std::ptrdiff_t>(row));
+    }
+    for (auto [byte, next] : trie_[static_cast<std::size_t>(s)].next) {
+      const std::size_t c = byte_class_[byte];
+      // The failure target of a child is where the parent's failure target goes on the byte;
+      // the root's children fail to the root.
+      fail[static_cast<std::size_t>(next)] = s == 0 ? 0 : static_cast<std::int32_t>(delta[row + c]);
+      delta[row + c] = static_cast<std::uint32_t>(next);
+      order.push_back(next);
+    }
+  }
+
+  // Outputs: a state's own phrases, then those of its failure chain (its proper suffixes),
+  // just as the output links of the trie would list them.
+  output_begin_.assign(states + 1, 0);
+  outputs_.clear();
+  for (std::size_t s = 0; s < states; ++s) {
+    output_begin_[s] = static_cast<std::uint32_t>(outputs_.size());
+    for (auto t = static_cast<std::int32_t>(s); t > 0; t = fail[static_cast<std::size_t>(t)]) {
+      const auto& ends = trie_[static_cast<std::size_t>(t)].ends;
+      outputs_.insert(outputs_.end(), ends.begin(), ends.end());
+    }
+  }
+  output_begin_[states] = static_cast<std::uint32_t>(outputs_.size());
+
+  // States are renumbered breadth-first, so that the shallow ones, where the scan spends most
+  // of its time, share a few cache lines instead of being spread over the whole table.
+  std::vector<std::uint32_t> renumbered(states);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    renumbered[static_cast<std::size_t>(order[k])] = static_cast<std::uint32_t>(k);
+  }
+  std::vector<std::uint32_t> output_begin(states + 1, 0);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> outputs;
+  outputs.reserve(outputs_.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const auto old = static_cast<std::size_t>(order[k]);
+    output_begin[k] = static_cast<std::uint32_t>(outputs.size());
+    outputs.insert(outputs.end(), outputs_.begin() + output_begin_[old],
+                   outputs_.begin() + output_begin_[old + 1]);
+  }
+  output_begin[states] = static_cast<std::uint32_t>(outputs.size());
+  delta_.assign(states * classes_, 0);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const auto old_row = static_cast<std::size_t>(order[k]) * classes_;
+    for (std::size_t c = 0; c < classes_; ++c) {
+      const std::uint32_t target = renumbered[delta[old_row + c]];
+      delta_[k * classes_ + c] = target * classes_ |
+                                 (output_begin[target] != output_begin[target + 1] ? kHasOutput : 0u);
+    }
+  }
+  delta16_.clear();
+  if (states < 0x8000) {
+    delta16_.resize(delta_.size());
+    for (std::size_t i = 0; i < delta_.size(); ++i) {
+      const std::uint32_t entry = delta_[i];
+      delta16_[i] = static_cast<std::uint16_t>((entry & ~kHasOutput) / classes_ |
+                                               (entry & kHasOutput ? 0x8000u : 0u));
+    }
+    delta_.clear();
+    delta_.shrink_to_fit();
+  }
+  output_begin_ = std::move(output_begin);
+  outputs_ = std::move(outputs);
+  compiled_ = true;
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::string_view text) const {
-  if (!built_) build();
+  compile();
   std::vector<Match> out;
-  std::int32_t node = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    std::int32_t next;
-    while ((next = child(node, byte)) < 0 && node > 0) node = nodes_[static_cast<std::size_t>(node)].fail;
-    node = next < 0 ? 0 : next;
-    for (std::int32_t hit = nodes_[static_cast<std::size_t>(node)].ends.empty()
-                                ? nodes_[static_cast<std::size_t>(node)].output_link
-                                : node;
-         hit >= 0; hit = nodes_[static_cast<std::size_t>(hit)].output_link) {
-      for (auto [id, length] : nodes_[static_cast<std::size_t>(hit)].ends) {
-        out.push_back(Match{i + 1 - length, i + 1, id});
-      }
+  const std::uint8_t* byte_class = byte_class_.data();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  auto emit = [&](std::uint32_t state, std::size_t i) {
+    for (auto k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
+      const auto [id, length] = outputs_[k];
+      out.push_back(Match{i + 1 - length, i + 1, id});
+    }
+  };
+  if (!delta16_.empty()) {
+    const std::uint16_t* delta = delta16_.data();
+    const std::uint32_t classes = classes_;
+    std::uint32_t row = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const std::uint16_t entry = delta[row + byte_class[bytes[i]]];
+      const std::uint32_t state = entry & 0x7FFFu;
+      row = state * classes;
+      if (entry & 0x8000u) emit(state, i);
+    }
+  } else {
+    const std::uint32_t* delta = delta_.data();
+    std::uint32_t row = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const std::uint32_t entry = delta[row + byte_class[bytes[i]]];
+      row = entry & ~kHasOutput;
+      if (entry & kHasOutput) emit(row / classes_, i);
     }
   }
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {

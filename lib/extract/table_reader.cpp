@@ -19,6 +19,10 @@ constexpr std::size_t kMinFigures = 6;
 constexpr std::size_t kTitleWindowBytes = 900;
 // How many header cells may be joined into one column name (实用 + 新型).
 constexpr std::size_t kMaxJoinedCells = 3;
+// Bulletins print tables a few columns wide. A figure's quote runs from its row's label to it,
+// so a table of thousands of columns would cost memory in the square of its width: such a
+// table is data of another kind, and is not read.
+constexpr std::size_t kMaxColumns = 64;
 
 struct Cell {
   std::string_view text;
@@ -253,6 +257,7 @@ class TableInterpreter {
     if (columns.empty()) return;
     const std::size_t width = most_common_width(table);
     if (columns.size() != width) return;  // the header does not explain the figures
+    if (width > kMaxColumns) return;
     if (total_column) columns = place_total(columns, *total_column, table);
 
     const auto regions = row_regions(table);

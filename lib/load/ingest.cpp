@@ -3,10 +3,16 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <exception>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <system_error>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -85,6 +91,16 @@ std::string read_bytes(const fs::path& path) {
     throw Error(ErrorCode::file_not_found, "no such file", path);
   }
   if (fs::is_directory(status)) throw Error(ErrorCode::io, "a directory, not a file", path);
+  // Refused before reading, as extract_file does: a 200 MB file should cost no 64 MiB buffer.
+  if (fs::is_regular_file(status)) {
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > detail::kMaxSourceBytes) {
+      throw Error(ErrorCode::invalid_argument,
+                  fmt::format("too large: {} MiB; the limit is {} MiB", (size + (1 << 20) - 1) >> 20,
+                              detail::kMaxSourceBytes >> 20),
+                  path);
+    }
+  }
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                        &std::fclose);
   if (!file) {
@@ -231,6 +247,218 @@ FileOutcome load_one(const fs::path& database, detail::DocumentStore& store, con
   return outcome;
 }
 
+// ---- extraction ahead of the writer (IngestOptions::jobs) ------------------------------------
+
+// A file read, hashed and extracted by a worker, waiting for the writer.
+struct ReadAhead {
+  FileOutcome outcome;  // failed already, or to be finished by the writer
+  bool failed = false;
+  bool stored = false;    // the worker found its SHA-256 stored: unchanged, not extracted
+  bool checked = false;   // the worker could ask the database
+  std::string sha256;
+  Prepared prepared;
+  Clock::time_point start;
+};
+
+// Whether a document is stored, asked through a read-only connection of the worker's own (WAL
+// lets it read while the writer writes). Without one (it could not be opened) every file is
+// extracted, and the writer sorts out which were stored.
+class StoredCheck {
+ public:
+  explicit StoredCheck(const fs::path& database) {
+    try {
+      db_.emplace(database.string(), SQLite::OPEN_READONLY);
+      db_->exec("PRAGMA query_only = ON");
+      find_.emplace(*db_, "SELECT 1 FROM document WHERE sha256 = ?");
+    } catch (const std::exception&) {
+      find_.reset();
+      db_.reset();
+    }
+  }
+  // nullopt when it cannot tell.
+  std::optional<bool> contains(const std::string& sha256) {
+    if (!find_) return std::nullopt;
+    try {
+      find_->reset();
+      find_->bind(1, sha256);
+      const bool found = find_->executeStep();
+      find_->reset();  // no read snapshot may stay open between files
+      return found;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+
+ private:
+  std::optional<SQLite::Database> db_;
+  std::optional<SQLite::Statement> find_;
+};
+
+ReadAhead read_ahead(const Input& input, const ExtractOptions& options, StoredCheck& check) {
+  ReadAhead ahead;
+  ahead.start = Clock::now();
+  ahead.outcome.path = input.path;
+  if (input.problem) {
+    fail(ahead.outcome, *input.problem);
+    ahead.failed = true;
+    return ahead;
+  }
+  std::string bytes;
+  if (!file_guarded(ahead.outcome, [&] {
+        bytes = read_bytes(input.path);
+        ahead.sha256 = detail::sha256_hex(bytes);
+      })) {
+    ahead.failed = true;
+    return ahead;
+  }
+  if (const auto stored = check.contains(ahead.sha256)) {
+    ahead.checked = true;
+    ahead.stored = *stored;
+    if (ahead.stored) return ahead;
+  }
+  ahead.failed = !file_guarded(
+      ahead.outcome, [&] { ahead.prepared = prepare(input.path, bytes, ahead.sha256, options); });
+  return ahead;
+}
+
+// The writer's half: the same outcomes load_one gives, in the same order.
+FileOutcome store_ahead(const fs::path& database, detail::DocumentStore& store, ReadAhead& ahead) {
+  FileOutcome outcome = std::move(ahead.outcome);
+  const std::string doing = fmt::format("loading {}", outcome.path.string());
+  if (ahead.stored) {
+    outcome.status = FileStatus::unchanged;
+  } else if (ahead.failed) {
+    // A stored file is unchanged, however it reads now: as load_one, which asks first.
+    const auto stored = [&] { return store.contains(ahead.sha256); };
+    if (!ahead.sha256.empty() && !ahead.checked &&
+        detail::translate_sqlite_errors(database, doing, stored)) {
+      FileOutcome unchanged;
+      unchanged.path = std::move(outcome.path);
+      unchanged.status = FileStatus::unchanged;
+      outcome = std::move(unchanged);
+    }
+  } else {
+    store_guarded(database, outcome, doing, [&] {
+      return store.insert(ahead.prepared.row, ahead.prepared.facts, ahead.prepared.origin);
+    });
+  }
+  outcome.seconds = seconds_since(ahead.start);
+  return outcome;
+}
+
+// Workers read and extract files ahead, at most `window` past the one being stored, so that
+// memory stays bounded whatever the batch; the calling thread stores them in input order.
+class Ahead {
+ public:
+  Ahead(const std::vector<Input>& files, const ExtractOptions& options, const fs::path& database,
+        unsigned jobs)
+      : files_(files), options_(options), window_(2 * static_cast<std::size_t>(jobs) + 2) {
+    for (unsigned k = 0; k < jobs; ++k) workers_.emplace_back([this, database] { work(database); });
+  }
+  ~Ahead() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      cancelled_ = true;
+    }
+    space_.notify_all();
+    for (auto& worker : workers_) worker.join();
+  }
+  Ahead(const Ahead&) = delete;
+  Ahead& operator=(const Ahead&) = delete;
+
+  // The file at `index` (the next one in order), when a worker has it ready.
+  ReadAhead take(std::size_t index) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return done_.count(index) || failure_; });
+    if (failure_) std::rethrow_exception(failure_);
+    ReadAhead ahead = std::move(done_.at(index));
+    done_.erase(index);
+    next_to_store_ = index + 1;
+    lock.unlock();
+    space_.notify_all();
+    return ahead;
+  }
+
+ private:
+  void work(const fs::path& database) {
+    try {
+      StoredCheck check(database);
+      for (;;) {
+        std::size_t index = 0;
+        {
+          std::unique_lock<std::mutex> lock(mutex_);
+          space_.wait(lock, [&] {
+            return cancelled_ || next_claim_ >= files_.size() ||
+                   next_claim_ < next_to_store_ + window_;
+          });
+          if (cancelled_ || next_claim_ >= files_.size()) return;
+          index = next_claim_++;
+        }
+        ReadAhead ahead = read_ahead(files_[index], options_, check);
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          done_.emplace(index, std::move(ahead));
+        }
+        ready_.notify_all();
+      }
+    } catch (...) {  // file_guarded keeps every std::exception; anything else ends the batch
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!failure_) failure_ = std::current_exception();
+      }
+      ready_.notify_all();
+    }
+  }
+
+  const std::vector<Input>& files_;
+  const ExtractOptions& options_;
+  const std::size_t window_;
+  std::mutex mutex_;
+  std::condition_variable ready_;  // a file is done (or a worker failed)
+  std::condition_variable space_;  // the writer moved on (or the batch ends)
+  std::map<std::size_t, ReadAhead> done_;
+  std::size_t next_claim_ = 0;
+  std::size_t next_to_store_ = 0;
+  bool cancelled_ = false;
+  std::exception_ptr failure_;
+  std::vector<std::thread> workers_;  // last: started once everything above exists
+};
+
+// Connection settings for the length of a batch. Each document commits on its own, so every
+// commit writes the index pages its facts touched; a larger page cache keeps those pages from
+// being read back again and again (Debian's default is 2 MiB), and checkpointing every 40 MiB
+// of WAL instead of every 4 MiB copies a page that many commits touch once instead of many
+// times (perf-baseline.md §1). Both are per-connection and put back afterwards.
+class BatchSettings {
+ public:
+  explicit BatchSettings(SQLite::Database& db) : db_(db) {
+    try {
+      cache_size_ = db_.execAndGet("PRAGMA cache_size").getInt64();
+      autocheckpoint_ = db_.execAndGet("PRAGMA wal_autocheckpoint").getInt64();
+      db_.exec("PRAGMA cache_size = -65536");
+      db_.exec("PRAGMA wal_autocheckpoint = 10000");
+      changed_ = true;
+    } catch (const SQLite::Exception&) {  // only speed is at stake
+    }
+  }
+  ~BatchSettings() {
+    if (!changed_) return;
+    try {
+      db_.exec(fmt::format("PRAGMA cache_size = {}", cache_size_));
+      db_.exec(fmt::format("PRAGMA wal_autocheckpoint = {}", autocheckpoint_));
+    } catch (const SQLite::Exception&) {
+    }
+  }
+  BatchSettings(const BatchSettings&) = delete;
+  BatchSettings& operator=(const BatchSettings&) = delete;
+
+ private:
+  SQLite::Database& db_;
+  std::int64_t cache_size_ = 0;
+  std::int64_t autocheckpoint_ = 0;
+  bool changed_ = false;
+};
+
 void count(IngestReport& report, const FileOutcome& outcome) {
   switch (outcome.status) {
     case FileStatus::loaded:
@@ -287,12 +515,23 @@ IngestReport Database::ingest(const std::vector<fs::path>& inputs, const IngestO
   auto store = impl_->guarded("preparing to load",
                               [&] { return std::make_unique<detail::DocumentStore>(impl_->db()); });
   IngestReport report;
-  for (const auto& input : files) {
+  const BatchSettings settings(impl_->db());
+  // Extraction on other threads pays off only with something to overlap.
+  std::optional<Ahead> ahead;
+  if (options.jobs > 1 && files.size() > 1) {
+    ahead.emplace(files, extract_options, impl_->path(), options.jobs);
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
     if (stop_requested(options)) {
       report.interrupted = true;
       break;
     }
-    report.files.push_back(load_one(impl_->path(), *store, input, extract_options));
+    if (ahead) {
+      ReadAhead next = ahead->take(i);
+      report.files.push_back(store_ahead(impl_->path(), *store, next));
+    } else {
+      report.files.push_back(load_one(impl_->path(), *store, files[i], extract_options));
+    }
     count(report, report.files.back());
     if (options.on_file) options.on_file(report.files.back(), report.files.size(), files.size());
   }
@@ -305,6 +544,7 @@ IngestReport Database::reextract(const IngestOptions& options) {
   require_writable(*this);
   auto store = impl_->guarded("preparing to re-extract",
                               [&] { return std::make_unique<detail::DocumentStore>(impl_->db()); });
+  const BatchSettings settings(impl_->db());
   const auto stale = impl_->guarded("finding documents to re-extract",
                                     [&] { return store->stale_documents(kExtractorVersion); });
   IngestReport report;

@@ -40,6 +40,12 @@ struct LineError {
   throw LineError{code, std::move(message)};
 }
 
+// A string from the file, in quotes and escaped as JSON writes it: a name holding a newline
+// must not break the one-line error that repeats it.
+std::string json_quoted(std::string_view text) {
+  return Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 bool is_null(const Json& object, std::string_view field) {
   auto it = object.find(field);
   return it == object.end() || it->is_null();
@@ -94,7 +100,7 @@ Fact read_fact(const Json& record) {
   for (const auto& item : record.items()) {
     bool known = false;
     for (auto field : kKnownFields) known = known || item.key() == field;
-    if (!known) bad(fmt::format("unknown field \"{}\"", item.key()));
+    if (!known) bad(fmt::format("unknown field {}", json_quoted(item.key())));
   }
   for (auto field : kRequiredFields) {
     if (is_null(record, field)) bad(fmt::format("missing field \"{}\"", field));
@@ -107,13 +113,13 @@ Fact read_fact(const Json& record) {
   if (code.size() == 6 && code.find_first_not_of("0123456789") == std::string::npos) {
     region = gazetteer.by_code(code);
   }
-  if (!region) bad(fmt::format("unknown region \"{}\"", code), ErrorCode::unknown_region);
+  if (!region) bad(fmt::format("unknown region {}", json_quoted(code)), ErrorCode::unknown_region);
   if (auto name = optional_string(record, "region_name"); name && !name->empty()) {
     // A code and a name that disagree mean one of them is a typo; guessing which is not ours.
     bool fits = false;
     for (const auto& candidate : gazetteer.find(*name)) fits = fits || candidate.code == region->code;
     if (!fits) {
-      bad(fmt::format("region \"{}\" is {}, not \"{}\"", code, region->name, *name),
+      bad(fmt::format("region {} is {}, not {}", json_quoted(code), region->name, json_quoted(*name)),
           ErrorCode::unknown_region);
     }
   }
@@ -123,7 +129,7 @@ Fact read_fact(const Json& record) {
   fact.indicator = string_field(record, "indicator");
   const auto indicator = Catalog::builtin().by_code(fact.indicator);
   if (!indicator) {
-    bad(fmt::format("unknown indicator \"{}\"", fact.indicator), ErrorCode::unknown_indicator);
+    bad(fmt::format("unknown indicator {}", json_quoted(fact.indicator)), ErrorCode::unknown_indicator);
   }
 
   fact.period.year = Year(whole_number(record, "year", kFirstYear, kLastYear));
@@ -142,15 +148,15 @@ Fact read_fact(const Json& record) {
 
   const std::string measure = string_field(record, "measure");
   const auto parsed_measure = parse_measure(measure);
-  if (!parsed_measure) bad(fmt::format("unknown measure \"{}\"", measure));
+  if (!parsed_measure) bad(fmt::format("unknown measure {}", json_quoted(measure)));
   fact.measure = *parsed_measure;
   const std::string status = string_field(record, "status");
   const auto parsed_status = parse_status(status);
-  if (!parsed_status) bad(fmt::format("unknown status \"{}\"", status));
+  if (!parsed_status) bad(fmt::format("unknown status {}", json_quoted(status)));
   fact.status = *parsed_status;
   const std::string qualifier = string_field(record, "qualifier");
   const auto parsed_qualifier = parse_qualifier(qualifier);
-  if (!parsed_qualifier) bad(fmt::format("unknown qualifier \"{}\"", qualifier));
+  if (!parsed_qualifier) bad(fmt::format("unknown qualifier {}", json_quoted(qualifier)));
   fact.qualifier = *parsed_qualifier;
 
   const Json& value = record.at("value");
@@ -161,7 +167,7 @@ Fact read_fact(const Json& record) {
   fact.unit = string_field(record, "unit");
   const std::string unit = expected_unit(fact.measure, *indicator);
   if (fact.unit != unit) {
-    bad(fmt::format("wrong unit \"{}\" for {} {}: expected \"{}\"", fact.unit, fact.indicator,
+    bad(fmt::format("wrong unit {} for {} {}: expected \"{}\"", json_quoted(fact.unit), fact.indicator,
                     measure, unit));
   }
 
@@ -173,14 +179,14 @@ Fact read_fact(const Json& record) {
     bad(fact.rank_scope ? "rank_scope is only for measure \"rank\"" : "a rank needs rank_scope");
   }
   if (fact.rank_of && (fact.measure != Measure::rank || !parse_measure(*fact.rank_of))) {
-    bad(fmt::format("bad rank_of \"{}\": a measure, and only for a rank", *fact.rank_of));
+    bad(fmt::format("bad rank_of {}: a measure, and only for a rank", json_quoted(*fact.rank_of)));
   }
   if ((fact.measure == Measure::share_pct) != fact.share_of.has_value()) {
     bad(fact.share_of ? "share_of is only for measure \"share_pct\""
                       : "a share_pct needs share_of (province or country)");
   }
   if (fact.share_of && *fact.share_of != "province" && *fact.share_of != "country") {
-    bad(fmt::format("bad share_of \"{}\": province or country", *fact.share_of));
+    bad(fmt::format("bad share_of {}: province or country", json_quoted(*fact.share_of)));
   }
 
   fact.value_text = optional_string(record, "value_text").value_or("");
@@ -216,6 +222,12 @@ RecordFile read_records(std::string_view bytes, const std::filesystem::path& ori
         record = Json::parse(line);
       } catch (const Json::parse_error& e) {
         bad(fmt::format("malformed JSON at column {}", e.byte));
+      } catch (const Json::exception& e) {
+        // Not a syntax error but JSON all the same, such as 1e400 (out of a double's range).
+        std::string_view what = e.what();
+        const auto tag_end = what.find("] ");
+        if (tag_end != std::string_view::npos) what.remove_prefix(tag_end + 2);
+        bad(fmt::format("malformed JSON: {}", what));
       }
       Fact fact = read_fact(record);
       if (!first) file.facts.push_back(std::move(fact));

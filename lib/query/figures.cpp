@@ -122,6 +122,11 @@ std::vector<FigureGroup> fetch_figures(SQLite::Statement& statement, const Figur
   std::vector<FigureGroup> groups;
   while (s->executeStep()) {
     const auto index = static_cast<std::size_t>(s->getColumn(0).getInt64());
+    // Rows come newest year first: a region's older years need not become Observations.
+    if (query.newest_only && !groups.empty() && groups.back().region_index == index &&
+        groups.back().year != s->getColumn(4).getInt()) {
+      continue;
+    }
     Observation o = read_observation(*s, 1);
     if (!groups.empty() && groups.back().region_index == index &&
         groups.back().year == o.period.year.value) {
@@ -152,6 +157,14 @@ std::int64_t indicator_id(SQLite::Statement& statement, const Indicator& indicat
                             indicator.code, indicator.name_zh));
   }
   return s->getColumn(0).getInt64();
+}
+
+std::int64_t indicator_id(std::unordered_map<std::string, std::int64_t>& cache,
+                          SQLite::Statement& statement, const Indicator& indicator) {
+  if (auto it = cache.find(indicator.code); it != cache.end()) return it->second;
+  const std::int64_t id = indicator_id(statement, indicator);
+  cache.emplace(indicator.code, id);
+  return id;
 }
 
 }  // namespace iprdb::detail

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <SQLiteCpp/Column.h>
@@ -80,6 +81,8 @@ struct FigureQuery {
   Months months;
   /// Keep every period of a region's year in its group, not only the chosen one.
   bool all_periods = false;
+  /// Only each region's newest year: older rows are skipped unread (latest).
+  bool newest_only = false;
 };
 
 /// The best figures of a FigureQuery grouped per region and year: for each (region, year)
@@ -107,5 +110,10 @@ extern const char* const kIndicatorIdSql;
 /// The id of `indicator` in this database. Throws Error(unknown_indicator) when the database
 /// was written with a catalog that does not have it.
 std::int64_t indicator_id(SQLite::Statement& statement, const Indicator& indicator);
+
+/// The same, looked up in `cache` (the connection's, Database::Impl::indicator_ids) first and
+/// remembered there.
+std::int64_t indicator_id(std::unordered_map<std::string, std::int64_t>& cache,
+                          SQLite::Statement& statement, const Indicator& indicator);
 
 }  // namespace iprdb::detail

@@ -125,7 +125,8 @@ std::vector<ComparisonRow> Database::compare(const Comparison& request) const {
   return impl_->guarded("comparing regions", [&] {
     FigureQuery query;
     query.regions = regions;
-    query.indicator_id = detail::indicator_id(impl_->cached(detail::kIndicatorIdSql), indicator);
+    query.indicator_id = detail::indicator_id(
+        impl_->indicator_ids(), impl_->cached(detail::kIndicatorIdSql), indicator);
     query.first_year = query.last_year = request.year.value;
     query.status = request.options.status;
     choose_months(query, request.months, request.options.partial_periods);
@@ -191,7 +192,8 @@ std::vector<TimeSeriesRow> Database::series(const TimeSeries& request) const {
   return impl_->guarded("reading a time series", [&] {
     FigureQuery query;
     query.regions = {region};
-    query.indicator_id = detail::indicator_id(impl_->cached(detail::kIndicatorIdSql), indicator);
+    query.indicator_id = detail::indicator_id(
+        impl_->indicator_ids(), impl_->cached(detail::kIndicatorIdSql), indicator);
     query.first_year = request.from ? request.from->value : kFirstYear;
     query.last_year = request.to ? request.to->value : kLastYear;
     query.status = request.options.status;
@@ -233,7 +235,8 @@ std::vector<GrowthRow> Database::growth(const Growth& request) const {
   return impl_->guarded("computing growth", [&] {
     FigureQuery query;
     query.regions = regions;
-    query.indicator_id = detail::indicator_id(impl_->cached(detail::kIndicatorIdSql), indicator);
+    query.indicator_id = detail::indicator_id(
+        impl_->indicator_ids(), impl_->cached(detail::kIndicatorIdSql), indicator);
     query.status = request.options.status;
     query.first_year = query.last_year = request.year.value;
     choose_months(query, request.months, request.options.partial_periods);
@@ -288,10 +291,12 @@ std::vector<LatestRow> Database::latest(const Latest& request) const {
   return impl_->guarded("finding the latest figures", [&] {
     FigureQuery query;
     query.regions = regions;
-    query.indicator_id = detail::indicator_id(impl_->cached(detail::kIndicatorIdSql), indicator);
+    query.indicator_id = detail::indicator_id(
+        impl_->indicator_ids(), impl_->cached(detail::kIndicatorIdSql), indicator);
     query.last_year = request.up_to ? request.up_to->value : kLastYear;
     query.status = request.options.status;
     choose_months(query, std::nullopt, request.options.partial_periods);
+    query.newest_only = true;
     const auto groups = detail::fetch_figures(impl_->cached(detail::kFigureSql), query);
     return rows_by_region<LatestRow>(regions, by_region(groups, regions.size()),
                                      request.options.all_sources);
@@ -313,7 +318,8 @@ std::vector<CoverageRow> Database::coverage(const Coverage& request) const {
   return impl_->guarded("reading the coverage", [&] {
     std::optional<std::int64_t> indicator_id;
     if (indicator) {
-      indicator_id = detail::indicator_id(impl_->cached(detail::kIndicatorIdSql), *indicator);
+      indicator_id = detail::indicator_id(impl_->indicator_ids(),
+                                          impl_->cached(detail::kIndicatorIdSql), *indicator);
     }
     detail::StatementUse s(impl_->cached(R"sql(
         SELECT o.region_id, i.code, group_concat(DISTINCT o.year), count(*)

@@ -72,6 +72,8 @@ Gazetteer Gazetteer::parse(std::string_view regions_csv, std::string_view aliase
   auto table = CsvTable::parse(regions_csv, regions_origin,
                                {"code", "name", "short_name", "level", "parent_code", "pinyin",
                                 "valid_from", "valid_to", "successor_code"});
+  impl->regions.reserve(table.rows().size());
+  impl->by_code.reserve(table.rows().size());
   const auto c_code = table.column("code"), c_name = table.column("name"),
              c_short = table.column("short_name"), c_level = table.column("level"),
              c_parent = table.column("parent_code"), c_pinyin = table.column("pinyin"),
@@ -126,6 +128,9 @@ Gazetteer Gazetteer::parse(std::string_view regions_csv, std::string_view aliase
 
   const std::string aliases_origin = fmt::format("{}/aliases.csv", origin);
   auto alias_table = CsvTable::parse(aliases_csv, aliases_origin, {"alias", "code", "kind"});
+  impl->aliases.reserve(alias_table.rows().size());
+  impl->by_name.reserve(alias_table.rows().size() + impl->regions.size());
+  impl->by_full_name.reserve(impl->regions.size());
   const auto a_alias = alias_table.column("alias"), a_code = alias_table.column("code"),
              a_kind = alias_table.column("kind");
   for (const auto& row : alias_table.rows()) {
@@ -152,9 +157,11 @@ Gazetteer Gazetteer::parse(std::string_view regions_csv, std::string_view aliase
 }
 
 const Gazetteer& Gazetteer::builtin() {
-  static const Gazetteer instance =
+  // Never destroyed: freeing ten thousand names at exit cost a short-lived tool (iprdb-query)
+  // a tenth of its run, and nothing is left to release when the process ends anyway.
+  static const Gazetteer& instance = *new Gazetteer(
       parse(detail::embedded::gazetteer_regions, detail::embedded::gazetteer_aliases,
-            "schema/gazetteer");
+            "schema/gazetteer"));
   return instance;
 }
 

@@ -2,14 +2,49 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
 
 namespace iprdb::detail {
+
+namespace {
+
+// Whether `text` is well-formed UTF-8 that trimming cannot shorten: its first and last
+// characters are ASCII letters or digits, or at U+3400 and above, where no white space is.
+bool untrimmable_utf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  auto solid = [](UChar32 c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c >= 0x3400;
+  };
+  UChar32 first = -1, c = -1;
+  for (std::int32_t i = 0; i < n;) {
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+    if (first < 0) first = c;
+  }
+  return first >= 0 && solid(first) && solid(c);
+}
+
+}  // namespace
 
 std::string lookup_key(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   std::string out;
-  if (U_SUCCESS(status)) {
+  // Most names (every gazetteer alias) are NFKC already and have nothing to trim: they are
+  // their own key but for ASCII case, without a trip through UTF-16.
+  UErrorCode quick_status = U_ZERO_ERROR;
+  const bool own_key =
+      U_SUCCESS(status) && untrimmable_utf8(text) &&
+      nfkc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
+                             quick_status) &&
+      U_SUCCESS(quick_status);
+  if (own_key) {
+    out.assign(text);
+  } else if (U_SUCCESS(status)) {
     auto normalized = nfkc->normalize(
         icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
         status);

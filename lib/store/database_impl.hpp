@@ -38,6 +38,10 @@ class Database::Impl {
     return db_.execAndGet(sql).getInt64();
   }
 
+  // Catalog ids by code, read once per connection by the query stage: a question then runs
+  // one statement (one read transaction) instead of two. Codes never change their id.
+  std::unordered_map<std::string, std::int64_t>& indicator_ids() { return indicator_ids_; }
+
   // A statement prepared once for the life of the connection (queries ask the same questions
   // again and again), handed out reset and with its parameters cleared.
   SQLite::Statement& cached(const std::string& sql) {
@@ -57,6 +61,7 @@ class Database::Impl {
   SQLite::Database db_;
   // Declared after db_ so that the statements are finalized before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unordered_map<std::string, std::int64_t> indicator_ids_;
 };
 
 // The way in for code that holds a Database but is not a member: tests setting a short busy

@@ -124,7 +124,11 @@ void sync_reference_data(SQLite::Database& db) {
   if (stored.executeStep() && stored.getColumn(0).getString() == fingerprint) return;
   stored.reset();
 
-  SQLite::Transaction transaction(db);
+  // Checked again once the write lock is held: another process may have just done it.
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  const bool synced = stored.executeStep() && stored.getColumn(0).getString() == fingerprint;
+  stored.reset();
+  if (synced) return;
   db.exec("PRAGMA defer_foreign_keys = ON");
   sync_regions(db);
   sync_indicators(db);

@@ -18,8 +18,10 @@ const std::vector<Migration>& builtin_migrations() {
 }
 
 void migrate(SQLite::Database& db, const std::vector<Migration>& migrations, int target) {
+  // IMMEDIATE, and the version read inside: two processes opening one new file at once take
+  // turns, and the second finds the schema the first wrote instead of writing it again.
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   const int current = db.execAndGet("PRAGMA user_version").getInt();
-  SQLite::Transaction transaction(db);
   for (const auto& migration : migrations) {
     if (migration.version > current && migration.version <= target) db.exec(std::string(migration.sql));
   }

@@ -4,12 +4,22 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <deque>
 #include <initializer_list>
+#include <iterator>
+#include <map>
 #include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
+
+#include <iprdb/error.hpp>
 
 namespace iprdb::detail {
 namespace {
@@ -327,6 +337,420 @@ std::string one_line_text(const GumboNode* element) {
   return line;
 }
 
+// ---- The shape of the markup, measured on the bytes before gumbo parses them ---------------
+//
+// gumbo walks its stack of open elements for most tags, so its time grows with the square of
+// the nesting depth; and it copies every formatting element (<b>, <font> …) that a block closed
+// into each later block. Both are bounded here, by a model of the tree builder's stack run over
+// the tags alone. Where the model cannot tell what gumbo would close, it keeps the element
+// open: its depth is never below gumbo's, so a page it passes parses in linear time.
+
+using NameSet = std::unordered_set<std::string_view>;
+
+bool contains(const NameSet& set, std::string_view name) { return set.count(name) > 0; }
+
+const NameSet kVoid = {"area",  "base",   "basefont", "bgsound", "br",    "col",
+                       "embed", "frame",  "hr",       "image",   "img",   "input",
+                       "keygen", "link",  "menuitem", "meta",    "param", "source",
+                       "track", "wbr"};
+// gumbo has one of each, whatever the page says.
+const NameSet kSingletons = {"html", "head", "body", "frameset"};
+const NameSet kFormatting = {"a",     "b",      "big", "code", "em", "font", "i",
+                             "nobr",  "s",      "small", "strike", "strong", "tt", "u"};
+// The HTML5 "special" category: an end tag of another element never closes past one of these.
+const NameSet kSpecial = {
+    "address", "applet",   "area",     "article",  "aside",    "base",     "basefont",
+    "bgsound", "blockquote", "body",   "br",       "button",   "caption",  "center",
+    "col",     "colgroup", "dd",       "details",  "dir",      "div",      "dl",
+    "dt",      "embed",    "fieldset", "figcaption", "figure", "footer",   "form",
+    "frame",   "frameset", "h1",       "h2",       "h3",       "h4",       "h5",
+    "h6",      "head",     "header",   "hgroup",   "hr",       "html",     "iframe",
+    "img",     "input",    "li",       "link",     "listing",  "main",     "marquee",
+    "menu",    "meta",     "nav",      "noembed",  "noframes", "noscript", "object",
+    "ol",      "p",        "param",    "plaintext", "pre",     "script",   "section",
+    "select",  "source",   "style",    "summary",  "table",    "tbody",    "td",
+    "template", "textarea", "tfoot",   "th",       "thead",    "title",    "tr",
+    "track",   "ul",       "wbr",      "xmp",      "foreignobject", "desc", "mi",
+    "mo",      "mn",       "ms",       "mtext",    "annotation-xml"};
+// Special elements whose start tag still reopens the formatting elements a block left behind.
+const NameSet kReopeningSpecial = {"applet", "area",  "br",     "embed", "image", "img",
+                                   "input",  "keygen", "marquee", "object", "select", "wbr"};
+// Where the search for an element "in scope" stops.
+const NameSet kScopeBoundaries = {"applet", "caption", "html",   "table", "td",
+                                  "th",     "marquee", "object", "template"};
+const NameSet kButtonScope = {"applet", "caption", "html",   "table",   "td",
+                              "th",     "marquee", "object", "template", "button"};
+const NameSet kListScope = {"applet", "caption", "html",   "table",    "td", "th",
+                            "marquee", "object", "template", "ol",      "ul"};
+const NameSet kTableBoundaries = {"html", "table", "template"};
+// Start tags gumbo ignores outside a table.
+const NameSet kTableParts = {"caption", "col",  "colgroup", "tbody", "td",
+                             "tfoot",   "th",   "thead",    "tr"};
+const NameSet kHeadings = {"h1", "h2", "h3", "h4", "h5", "h6"};
+// Where the search for an open <li>, <dd> or <dt> stops.
+const NameSet kListItemStops = [] {
+  NameSet stops = kSpecial;
+  for (std::string_view name : {"address", "div", "p"}) stops.erase(name);
+  return stops;
+}();
+// Start tags that close an open <p> first. Not <table>: in quirks mode (no doctype) it does not.
+const NameSet kClosesP = {
+    "address", "article", "aside",  "blockquote", "center", "details", "dialog", "dir",
+    "div",     "dl",      "dd",     "dt",         "fieldset", "figcaption", "figure", "footer",
+    "form",    "h1",      "h2",     "h3",         "h4",     "h5",      "h6",     "header",
+    "hgroup",  "hr",      "li",     "listing",    "main",   "menu",    "nav",    "ol",
+    "p",       "pre",     "section", "summary",   "ul",     "xmp"};
+// Elements whose text runs to their end tag, tags and all.
+const NameSet kRawText = {"script",   "style",    "xmp",      "iframe",
+                          "noembed",  "noframes", "textarea", "title"};
+
+// The kinds of element where a search down the stack stops.
+enum StopKind : unsigned {
+  kStopSpecial,
+  kStopScope,
+  kStopButton,
+  kStopList,
+  kStopTable,
+  kStopListItem,
+  kStops
+};
+
+class MarkupShape {
+ public:
+  bool over_limits() const {
+    return max_depth_ > static_cast<std::size_t>(kMaxHtmlDepth) ||
+           reopened_ > kMaxReopenedFormatting;
+  }
+  std::size_t max_depth() const { return max_depth_; }
+  std::size_t reopened() const { return reopened_; }
+
+  void start_tag(const std::string& name, std::string_view raw, bool self_closing) {
+    if (contains(kSingletons, name)) return;
+    // Inside <svg> or <math> a tag nests as written (or closes itself with "/>"); none of the
+    // HTML rules below apply there.
+    if (is_open("svg") || is_open("math")) {
+      if (!self_closing) push(name, 0);
+      return;
+    }
+    if (contains(kTableParts, name) && !is_open("table")) return;
+    // A form inside a form is dropped.
+    if (name == "form" && is_open("form")) return;
+    const bool foreign = name == "svg" || name == "math";
+    // Closings gumbo is sure to make, found the way the HTML5 rules look for them.
+    if (contains(kClosesP, name)) close_through({"p"}, kStopButton);
+    if (name == "li") close_through({"li"}, kStopListItem);
+    if (name == "dd" || name == "dt") close_through({"dd", "dt"}, kStopListItem);
+    if (contains(kHeadings, name) && !stack_.empty() && contains(kHeadings, stack_.back().name)) {
+      pop();
+    }
+    if (name == "option" && top_is("option")) pop();
+    if (name == "optgroup") {
+      if (top_is("option")) pop();
+      if (top_is("optgroup")) pop();
+    }
+    if (name == "td" || name == "th") {
+      close_through({"td", "th"}, kStopTable);
+      imply_table_parts(true);
+    }
+    if (name == "tr") {
+      close_through({"tr"}, kStopTable);
+      imply_table_parts(false);
+    }
+    if (name == "tbody" || name == "thead" || name == "tfoot") {
+      close_through({"tbody", "thead", "tfoot"}, kStopTable);
+    }
+    // Blocks are inserted as they are; inline elements first reopen what a block closed.
+    if (!contains(kSpecial, name) || contains(kReopeningSpecial, name)) reconstruct_formatting();
+    if (contains(kVoid, name) || (self_closing && foreign)) return;
+    std::uint64_t formatting = 0;
+    if (contains(kFormatting, name)) formatting = add_formatting(name, raw);
+    push(name, formatting);
+  }
+
+  // Text, white space included, goes inside the formatting elements that are open.
+  void text() { reconstruct_formatting(); }
+
+  void end_tag(const std::string& name) {
+    if (contains(kSingletons, name)) return;
+    // gumbo takes a form off the stack without closing what is inside it.
+    if (name == "form") {
+      if (top_is("form")) pop();
+      return;
+    }
+    if (contains(kHeadings, name)) {
+      close_through({"h1", "h2", "h3", "h4", "h5", "h6"}, kStopScope);
+      return;
+    }
+    if (!is_open(name)) {
+      if (contains(kFormatting, name)) forget_formatting(name);
+      return;
+    }
+    // A formatting element closes with what is above it unless a block is in between; then
+    // gumbo's adoption agency moves nodes around without deepening the stack: kept as it is.
+    const StopKind stop = name == "li"                 ? kStopList
+                          : contains(kSpecial, name) ? kStopScope
+                                                     : kStopSpecial;
+    const std::size_t at = find({name}, stop);
+    if (at == kNone) return;
+    if (contains(kFormatting, name)) forget_formatting(name);
+    while (stack_.size() > at) pop();
+  }
+
+ private:
+  struct Open {
+    std::string name;
+    std::uint64_t formatting;  // its entry in formatting_, or 0
+    unsigned stops;            // bit k set: a search of StopKind k stops here
+  };
+  struct Formatting {
+    std::string name;
+    std::string raw;
+    bool on_stack;
+  };
+  // How many of the latest formatting entries an end tag looks through.
+  static constexpr std::size_t kSearch = 32;
+
+  static unsigned stops_of(std::string_view name) {
+    unsigned stops = 0;
+    const NameSet* sets[kStops] = {&kSpecial,   &kScopeBoundaries, &kButtonScope,
+                                   &kListScope, &kTableBoundaries, &kListItemStops};
+    for (unsigned kind = 0; kind < kStops; ++kind) {
+      if (contains(*sets[kind], name)) stops |= 1u << kind;
+    }
+    return stops;
+  }
+
+  bool is_open(const std::string& name) const {
+    auto it = positions_.find(name);
+    return it != positions_.end() && !it->second.empty();
+  }
+
+  bool top_is(std::string_view name) const { return !stack_.empty() && stack_.back().name == name; }
+
+  // The index in stack_ of the nearest open element named one of `names`, unless an element
+  // of `stop` other than it lies above it; kNone otherwise. Constant time: every name and
+  // every kind of stop keeps the positions where it is open.
+  std::size_t find(std::initializer_list<std::string_view> names, StopKind stop) const {
+    std::size_t best = kNone;
+    for (std::string_view name : names) {
+      auto it = positions_.find(std::string(name));
+      if (it == positions_.end() || it->second.empty()) continue;
+      if (best == kNone || it->second.back() > best) best = it->second.back();
+    }
+    if (best == kNone) return kNone;
+    const auto& stops = stop_positions_[stop];
+    if (!stops.empty() && stops.back() > best) return kNone;
+    return best;
+  }
+
+  void close_through(std::initializer_list<std::string_view> names, StopKind stop) {
+    const std::size_t at = find(names, stop);
+    if (at == kNone) return;
+    while (stack_.size() > at) pop();
+  }
+
+  // A cell or row directly in a table gets the <tbody> and <tr> gumbo inserts for it.
+  void imply_table_parts(bool cell) {
+    if (cell && find({"tr"}, kStopTable) != kNone) return;
+    if (find({"tbody", "thead", "tfoot"}, kStopTable) == kNone) push("tbody", 0);
+    if (cell) push("tr", 0);
+  }
+
+  void push(const std::string& name, std::uint64_t formatting) {
+    const std::size_t at = stack_.size();
+    const unsigned stops = stops_of(name);
+    stack_.push_back({name, formatting, stops});
+    positions_[name].push_back(at);
+    for (unsigned kind = 0; kind < kStops; ++kind) {
+      if (stops & (1u << kind)) stop_positions_[kind].push_back(at);
+    }
+    max_depth_ = std::max(max_depth_, stack_.size());
+  }
+
+  void pop() {
+    const Open& top = stack_.back();
+    positions_[top.name].pop_back();
+    for (unsigned kind = 0; kind < kStops; ++kind) {
+      if (top.stops & (1u << kind)) stop_positions_[kind].pop_back();
+    }
+    if (top.formatting) {
+      auto it = formatting_.find(top.formatting);
+      if (it != formatting_.end()) it->second.on_stack = false;
+    }
+    stack_.pop_back();
+  }
+
+  // The list of active formatting elements, with the HTML5 limit of three identical ones
+  // (compared as written, so never fewer entries than gumbo keeps).
+  std::uint64_t add_formatting(const std::string& name, std::string_view raw) {
+    auto& same = identical_[std::string(raw)];
+    if (same.size() >= 3) {
+      formatting_.erase(same.front());
+      same.pop_front();
+    }
+    const std::uint64_t id = ++last_id_;
+    formatting_.emplace(id, Formatting{name, std::string(raw), true});
+    same.push_back(id);
+    return id;
+  }
+
+  // An end tag takes its element off the list; one not found among the latest stays (and may
+  // be counted as reopened when gumbo would not: the safe side).
+  void forget_formatting(const std::string& name) {
+    std::size_t looked = 0;
+    for (auto it = formatting_.rbegin(); it != formatting_.rend() && looked < kSearch;
+         ++it, ++looked) {
+      if (it->second.name != name) continue;
+      auto& same = identical_[it->second.raw];
+      same.erase(std::remove(same.begin(), same.end(), it->first), same.end());
+      formatting_.erase(std::next(it).base());
+      return;
+    }
+  }
+
+  // gumbo reopens the formatting elements that a closed block left behind before it inserts
+  // text or an inline element: the trailing run of entries that are not on the stack.
+  void reconstruct_formatting() {
+    auto first = formatting_.end();
+    while (first != formatting_.begin() && !std::prev(first)->second.on_stack) --first;
+    for (auto it = first; it != formatting_.end(); ++it) {
+      it->second.on_stack = true;
+      push(it->second.name, it->first);
+      ++reopened_;
+    }
+  }
+
+  std::vector<Open> stack_;
+  std::unordered_map<std::string, std::vector<std::size_t>> positions_;
+  std::vector<std::size_t> stop_positions_[kStops];
+  std::map<std::uint64_t, Formatting> formatting_;  // in the order they were opened
+  std::unordered_map<std::string, std::deque<std::uint64_t>> identical_;
+  std::uint64_t last_id_ = 0;
+  std::size_t max_depth_ = 0;
+  std::size_t reopened_ = 0;
+};
+
+bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The '>' that ends a tag whose name ends at `from`, following the HTML5 tokenizer's
+// attribute states (a quote opens a value only after '='); kNone when the file ends first,
+// where the tokenizer drops the tag and everything after it.
+std::size_t tag_end(std::string_view html, std::size_t from) {
+  enum class State { before_name, name, after_name, before_value, unquoted };
+  State state = State::before_name;
+  for (std::size_t i = from; i < html.size(); ++i) {
+    const char c = html[i];
+    if (c == '>' && state != State::before_value) return i;
+    switch (state) {
+      case State::before_name:
+        if (!is_tag_space(c) && c != '/') state = State::name;
+        break;
+      case State::name:
+        if (is_tag_space(c)) state = State::after_name;
+        else if (c == '/') state = State::before_name;
+        else if (c == '=') state = State::before_value;
+        break;
+      case State::after_name:
+        if (c == '/') state = State::before_name;
+        else if (c == '=') state = State::before_value;
+        else if (!is_tag_space(c)) state = State::name;
+        break;
+      case State::before_value:
+        if (c == '"' || c == '\'') {
+          i = html.find(c, i + 1);
+          if (i == kNone) return kNone;
+          state = State::before_name;
+        } else if (c == '>') {
+          return i;
+        } else if (!is_tag_space(c)) {
+          state = State::unquoted;
+        }
+        break;
+      case State::unquoted:
+        if (is_tag_space(c)) state = State::before_name;
+        break;
+    }
+  }
+  return kNone;
+}
+
+bool equals_ascii_lower(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+// Where the raw text of a <script>, <style> … that starts at `from` ends: its end tag.
+std::size_t raw_text_end(std::string_view html, std::size_t from, std::string_view name) {
+  for (std::size_t at = html.find("</", from); at != kNone; at = html.find("</", at + 2)) {
+    const std::size_t after = at + 2 + name.size();
+    if (after < html.size() && equals_ascii_lower(html.substr(at + 2, name.size()), name) &&
+        (is_tag_space(html[after]) || html[after] == '/' || html[after] == '>')) {
+      return at;
+    }
+  }
+  return kNone;
+}
+
+// Where a comment that starts at `at` ("<!--") ends, past its "-->" or "--!>".
+std::size_t comment_end(std::string_view html, std::size_t at) {
+  if (html.compare(at, 5, "<!-->") == 0) return at + 5;
+  if (html.compare(at, 6, "<!--->") == 0) return at + 6;
+  const std::size_t plain = html.find("-->", at + 4);
+  const std::size_t bang = html.find("--!>", at + 4);
+  if (plain == kNone && bang == kNone) return kNone;
+  return plain < bang ? plain + 3 : bang + 4;
+}
+
+MarkupShape scan_markup(std::string_view html) {
+  MarkupShape shape;
+  std::size_t i = 0;
+  while (!shape.over_limits()) {
+    const std::size_t text_begin = i;
+    i = html.find('<', i);
+    if (i != text_begin) shape.text();
+    if (i == kNone || i + 1 >= html.size()) break;
+    const char next = html[i + 1];
+    if (next == '!' || next == '?') {
+      i = html.compare(i, 4, "<!--") == 0 ? comment_end(html, i) : html.find('>', i + 2);
+      if (i == kNone) break;
+      continue;
+    }
+    const bool is_end = next == '/';
+    const std::size_t name_begin = i + (is_end ? 2 : 1);
+    if (name_begin >= html.size() || !is_ascii_alpha(html[name_begin])) {
+      shape.text();
+      ++i;
+      continue;
+    }
+    std::size_t name_end = name_begin;
+    while (name_end < html.size() && !is_tag_space(html[name_end]) && html[name_end] != '/' &&
+           html[name_end] != '>') {
+      ++name_end;
+    }
+    const std::size_t close = tag_end(html, name_end);
+    if (close == kNone) break;
+    const std::string name = lower_ascii(html.substr(name_begin, name_end - name_begin));
+    if (is_end) {
+      shape.end_tag(name);
+    } else {
+      shape.start_tag(name, html.substr(i, close + 1 - i), html[close - 1] == '/');
+    }
+    i = close + 1;
+    if (!is_end && name == "plaintext") break;
+    if (!is_end && contains(kRawText, name)) {
+      i = raw_text_end(html, i, name);
+      if (i == kNone) break;
+    }
+  }
+  return shape;
+}
+
 struct OutputDeleter {
   void operator()(GumboOutput* output) const {
     gumbo_destroy_output(&kGumboDefaultOptions, output);
@@ -361,7 +785,25 @@ bool looks_like_html(std::string_view utf8) {
   return false;
 }
 
-HtmlText html_to_text(std::string_view utf8_html) {
+MarkupFigures measure_markup(std::string_view utf8_html) {
+  const MarkupShape shape = scan_markup(utf8_html);
+  return {shape.max_depth(), shape.reopened()};
+}
+
+HtmlText html_to_text(std::string_view utf8_html, const std::filesystem::path& origin) {
+  const MarkupFigures shape = measure_markup(utf8_html);
+  if (shape.depth > static_cast<std::size_t>(kMaxHtmlDepth)) {
+    throw Error(ErrorCode::invalid_argument,
+                fmt::format("HTML nested deeper than {} levels; refusing to parse it", kMaxHtmlDepth),
+                origin);
+  }
+  if (shape.reopened > kMaxReopenedFormatting) {
+    throw Error(ErrorCode::invalid_argument,
+                fmt::format("HTML whose unclosed formatting tags (<b>, <font> …) would be reopened "
+                            "over {} times; refusing to parse it",
+                            kMaxReopenedFormatting),
+                origin);
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // parse errors are repaired, never reported; recording them costs
   std::unique_ptr<GumboOutput, OutputDeleter> output(

@@ -1,7 +1,9 @@
 #include "text/normalize.hpp"
 
 #include <fmt/format.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
 #include <unicode/uniset.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -12,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include <iprdb/error.hpp>
 
@@ -97,6 +100,34 @@ const icu::UnicodeSet& to_simplified_source() {
   return traditional;
 }
 
+// Whether Hant-Hans would change something in `text` (UTF-8): to_simplified_source() asked
+// through a bit per BMP character, which is several times faster than UnicodeSet::spanUTF8.
+bool has_traditional(std::string_view text) {
+  static const std::vector<bool> bmp = [] {
+    std::vector<bool> bits(0x10000, false);
+    const icu::UnicodeSet& set = to_simplified_source();
+    for (int32_t i = 0; i < set.getRangeCount(); ++i) {
+      for (UChar32 c = set.getRangeStart(i); c <= set.getRangeEnd(i) && c < 0x10000; ++c) {
+        bits[static_cast<std::size_t>(c)] = true;
+      }
+    }
+    return bits;
+  }();
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) continue;
+    if (c < 0x10000 ? bmp[static_cast<std::size_t>(c)] : to_simplified_source().contains(c)) return true;
+  }
+  return false;
+}
+
 const icu::Transliterator& to_simplified() {
   thread_local const std::unique_ptr<icu::Transliterator> instance = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -114,27 +145,50 @@ bool is_invisible(UChar32 c) {
          (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F);
 }
 
-// Step 1, while reading the UTF-8.
-icu::UnicodeString clean(std::string_view utf8) {
-  icu::UnicodeString out(static_cast<std::int32_t>(utf8.size()), 0, 0);  // capacity only
+void append_utf8(std::string& out, UChar32 c) {
+  char buffer[U8_MAX_LENGTH];
+  std::int32_t length = 0;
+  U8_APPEND_UNSAFE(buffer, length, c);
+  out.append(buffer, static_cast<std::size_t>(length));
+}
+
+// Step 1, on the UTF-8 as read. Everything stays UTF-8: a round trip through UTF-16 cost more
+// than all the normalizing together. Runs of characters that stay as they are are copied
+// whole.
+std::string clean(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
   const auto* p = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto n = static_cast<std::int32_t>(utf8.size());
+  std::int32_t kept = 0;  // bytes before this are in `out`
   for (std::int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) c = 0xFFFD;
-    if (c == '\r') {
-      if (i < n && p[i] == '\n') ++i;
-      c = '\n';
-    } else if (c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) {
-      c = '\n';
-    } else if (c == 0xA0 || c == 0x3000) {
-      c = ' ';
-    } else if (is_invisible(c)) {
+    if (p[i] >= 0x20 && p[i] < 0x7F) {  // printable ASCII stays
+      ++i;
       continue;
     }
-    out.append(c);
+    const std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    UChar32 replacement = c;
+    if (c < 0) {
+      replacement = 0xFFFD;
+    } else if (c == '\r') {
+      if (i < n && p[i] == '\n') ++i;
+      replacement = '\n';
+    } else if (c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) {
+      replacement = '\n';
+    } else if (c == 0xA0 || c == 0x3000) {
+      replacement = ' ';
+    } else if (is_invisible(c)) {
+      replacement = -1;
+    } else {
+      continue;  // a well-formed character that stays
+    }
+    out.append(utf8.data() + kept, static_cast<std::size_t>(start - kept));
+    if (replacement >= 0) append_utf8(out, replacement);
+    kept = i;
   }
+  out.append(utf8.data() + kept, static_cast<std::size_t>(n - kept));
   return out;
 }
 
@@ -143,15 +197,17 @@ bool is_han(UChar32 c) {
   return uscript_getScript(c, &status) == USCRIPT_HAN;
 }
 
-// Where a ruby annotation "(fā)" that starts at `open` ends (one past ')'), or -1: one to six
-// lowercase pinyin letters of which at least one carries a tone mark.
-std::int32_t ruby_end(const UChar* s, std::int32_t open, std::int32_t n) {
+// Where a ruby annotation "(fā)" that starts at byte `open` ends (one past ')'), or -1: one to
+// six lowercase pinyin letters of which at least one carries a tone mark.
+std::int32_t ruby_end(const std::uint8_t* s, std::int32_t open, std::int32_t n) {
   static constexpr std::u16string_view kToned = u"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
   bool toned = false;
-  for (std::int32_t i = open + 1, letters = 0; i < n && letters <= 6; ++i, ++letters) {
-    char16_t c = s[i];
-    if (c == ')') return letters > 0 && toned ? i + 1 : -1;
-    if (kToned.find(c) != std::u16string_view::npos) {
+  std::int32_t i = open + 1;
+  for (std::int32_t letters = 0; i < n && letters <= 6; ++letters) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c == ')') return letters > 0 && toned ? i : -1;
+    if (c >= 0 && c <= 0xFFFF && kToned.find(static_cast<char16_t>(c)) != std::u16string_view::npos) {
       toned = true;
     } else if (!((c >= 'a' && c <= 'z') || c == u'ü')) {
       return -1;
@@ -160,27 +216,47 @@ std::int32_t ruby_end(const UChar* s, std::int32_t open, std::int32_t n) {
   return -1;
 }
 
+// Whether step 3 or 4 could change `text`: a CJK Radicals Supplement character (E2 BA xx or
+// E2 BB xx in UTF-8) or a '(' that could open ruby.
+bool may_hold_radicals_or_ruby(std::string_view text) {
+  if (text.find('(') != std::string_view::npos) return true;
+  for (auto at = text.find('\xE2'); at != std::string_view::npos; at = text.find('\xE2', at + 1)) {
+    if (at + 1 < text.size() && (text[at + 1] == '\xBA' || text[at + 1] == '\xBB')) return true;
+  }
+  return false;
+}
+
 // Steps 3 and 4.
-icu::UnicodeString map_radicals_and_drop_ruby(const icu::UnicodeString& text) {
+std::string map_radicals_and_drop_ruby(std::string text) {
+  if (!may_hold_radicals_or_ruby(text)) return text;
   const RadicalTable& radicals = radical_table();
-  const UChar* s = text.getBuffer();
-  const std::int32_t n = text.length();
-  icu::UnicodeString out(n, 0, 0);
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  std::string out;
+  out.reserve(text.size());
   UChar32 last = 0;  // the last code point written, so that a second pass sees what this did
+  std::int32_t kept = 0;  // bytes before this are in `out`; characters that stay are copied in runs
   for (std::int32_t i = 0; i < n;) {
+    const std::int32_t start = i;
     UChar32 c;
-    U16_NEXT(s, i, n, c);
+    U8_NEXT(s, i, n, c);
     if (c >= kRadicalsFirst && c <= kRadicalsLast) {
-      if (UChar32 standard = radicals[static_cast<std::size_t>(c - kRadicalsFirst)]) c = standard;
+      if (UChar32 standard = radicals[static_cast<std::size_t>(c - kRadicalsFirst)]) {
+        out.append(text, static_cast<std::size_t>(kept), static_cast<std::size_t>(start - kept));
+        append_utf8(out, standard);
+        kept = i;
+        c = standard;
+      }
     } else if (c == '(' && is_han(last)) {
-      if (std::int32_t end = ruby_end(s, i - 1, n); end > 0) {
-        i = end;
+      if (std::int32_t end = ruby_end(s, start, n); end > 0) {
+        out.append(text, static_cast<std::size_t>(kept), static_cast<std::size_t>(start - kept));
+        i = kept = end;
         continue;
       }
     }
-    out.append(c);
     last = c;
   }
+  out.append(text, static_cast<std::size_t>(kept), static_cast<std::size_t>(n - kept));
   return out;
 }
 
@@ -223,15 +299,27 @@ std::string normalize_text(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) icu_failed("load NFKC", status);
-  icu::UnicodeString text = nfkc->normalize(clean(utf8), status);
+  const std::string cleaned = clean(utf8);
+  // NFKC straight on UTF-8 gives what normalizing UTF-16 gives, for well-formed text (clean
+  // leaves no ill-formed sequence), without converting either way.
+  std::string text;
+  text.reserve(cleaned.size());
+  {
+    icu::StringByteSink<std::string> sink(&text);
+    nfkc->normalizeUTF8(0, icu::StringPiece(cleaned.data(), static_cast<std::int32_t>(cleaned.size())),
+                        sink, nullptr, status);
+  }
   if (U_FAILURE(status)) icu_failed("apply NFKC", status);
-  text = map_radicals_and_drop_ruby(text);
+  text = map_radicals_and_drop_ruby(std::move(text));
   // Most bulletins are Simplified already; running the transliterator over them costs more
   // than everything else together, so it runs only when a character it would change is there.
-  if (to_simplified_source().containsSome(text)) to_simplified().transliterate(text);
-  std::string result;
-  text.toUTF8String(result);
-  return tidy_lines(result);
+  if (has_traditional(text)) {
+    icu::UnicodeString wide = icu::UnicodeString::fromUTF8(text);
+    to_simplified().transliterate(wide);
+    text.clear();
+    wide.toUTF8String(text);
+  }
+  return tidy_lines(text);
 }
 
 }  // namespace iprdb::detail

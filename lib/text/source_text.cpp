@@ -36,7 +36,7 @@ SourceText read_source(std::string_view bytes, const std::filesystem::path& orig
   SourceText source;
   source.encoding = std::move(decoded.encoding);
   if (looks_like_html(decoded.utf8)) {
-    HtmlText html = html_to_text(decoded.utf8);
+    HtmlText html = html_to_text(decoded.utf8, origin);
     source.format = "html";
     source.text = normalize_text(html.text);
     source.title = normalize_text(html.title);

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <iprdb/error.hpp>
+
 #include "testing.hpp"
 
 using iprdb::detail::html_to_text;
@@ -137,7 +139,7 @@ TEST_CASE("the title comes from the title element or else the first heading", "[
 }
 
 TEST_CASE("deeply nested markup is walked without recursion", "[text]") {
-  constexpr int kDepth = 5000;
+  constexpr int kDepth = iprdb::detail::kMaxHtmlDepth;
   std::string html = "<html><body>";
   for (int i = 0; i < kDepth; ++i) html += "<div>";
   html += "深处的正文";
@@ -146,11 +148,53 @@ TEST_CASE("deeply nested markup is walked without recursion", "[text]") {
   CHECK(html_to_text(html).text == "深处的正文\n之后\n");
 
   std::string unclosed = "<title>未闭合</title>";
-  for (int i = 0; i < kDepth; ++i) unclosed += "<span><b>";
+  for (int i = 0; i < kDepth / 2; ++i) unclosed += "<span><b>";
   unclosed += "文字";
   auto text = html_to_text(unclosed);
   CHECK(text.text == "文字\n");
   CHECK(text.title == "未闭合");
+}
+
+// gumbo's time grows with the square of the nesting depth, and it copies unclosed formatting
+// elements into every later paragraph: such pages are refused before parsing, in linear time.
+TEST_CASE("markup nested too deep or reopening too much is refused before parsing", "[text]") {
+  const auto refused = [](const std::string& html) -> std::string {
+    try {
+      html_to_text(html, "deep.html");
+    } catch (const iprdb::Error& e) {
+      CHECK(e.code() == iprdb::ErrorCode::invalid_argument);
+      return e.what();
+    }
+    return "";
+  };
+  std::string deep;
+  for (int i = 0; i <= iprdb::detail::kMaxHtmlDepth; ++i) deep += "<div>";
+  CHECK(refused(deep) == "deep.html: HTML nested deeper than 1000 levels; refusing to parse it");
+  // Ways to nest that a count of '<' against '</' would miss.
+  for (const char* unit : {"<div></span>", "<span><div></span>", "<form><b>x</form>",
+                           "<dd><li>", "<li><ul></li>", "<div/>", "<a><div>"}) {
+    std::string html;
+    for (int i = 0; i < 2000; ++i) html += unit;
+    CHECK(iprdb::detail::measure_markup(html).depth > 1000);
+    CHECK_THAT(refused(html), Catch::Contains("nested deeper than 1000 levels"));
+  }
+  // A quote that is not an attribute value does not hide the tags after it.
+  CHECK_THAT(refused("<div =\"" + deep), Catch::Contains("nested deeper"));
+  CHECK_THAT(refused("<!-- --!>" + deep), Catch::Contains("nested deeper"));
+
+  std::string reopening;
+  for (int i = 0; i < 500; ++i) reopening += "<b id=" + std::to_string(i) + "><div>";
+  for (int i = 0; i < 500; ++i) reopening += "</div>";
+  for (int i = 0; i < 3000; ++i) reopening += "<p>x</p>";
+  CHECK_THAT(refused(reopening), Catch::Contains("would be reopened over 1000000 times"));
+
+  // Sloppy pages that real sites publish stay shallow: unclosed <p>, <li>, <td>, <font>.
+  std::string sloppy = "<table>";
+  for (int i = 0; i < 3000; ++i) {
+    sloppy += "<p>段落<font color=red>红<li>项<ul><li>子</ul><tr><td>格<b>粗<td>格<h1>题<h2>副";
+  }
+  CHECK(iprdb::detail::measure_markup(sloppy).depth < 50);
+  CHECK(refused(sloppy).empty());
 }
 
 TEST_CASE("broken markup and empty input give text rather than errors", "[text]") {

@@ -47,7 +47,8 @@ check() {
   echo "$label: $(wc -l < stored) complete documents, integrity ok"
 }
 
-for delay in 0.05 0.15 0.3 0.45 0.6; do
+# KILL_DELAYS (seconds, space-separated) replaces the fixed moments: kill_load_random.sh.
+for delay in ${KILL_DELAYS:-0.05 0.15 0.3 0.45 0.6}; do
   rm -f db.sqlite db.sqlite-wal db.sqlite-shm
   "$load" --db db.sqlite --quiet batch > /dev/null 2>&1 &
   pid=$!
