@@ -679,7 +679,8 @@ std::size_t tag_end(std::string_view html, std::size_t from) {
 bool equals_ascii_lower(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
+    const char c =
+        text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
     if (c != lower[i]) return false;
   }
   return true;
@@ -723,6 +724,13 @@ MarkupShape scan_markup(std::string_view html) {
     }
     const bool is_end = next == '/';
     const std::size_t name_begin = i + (is_end ? 2 : 1);
+    if (is_end && name_begin < html.size() && !is_ascii_alpha(html[name_begin])) {
+      // "</>" is dropped; "</" before anything else but a letter opens a comment up to '>'.
+      i = html.find('>', name_begin);
+      if (i == kNone) break;
+      ++i;
+      continue;
+    }
     if (name_begin >= html.size() || !is_ascii_alpha(html[name_begin])) {
       shape.text();
       ++i;
@@ -793,9 +801,10 @@ MarkupFigures measure_markup(std::string_view utf8_html) {
 HtmlText html_to_text(std::string_view utf8_html, const std::filesystem::path& origin) {
   const MarkupFigures shape = measure_markup(utf8_html);
   if (shape.depth > static_cast<std::size_t>(kMaxHtmlDepth)) {
-    throw Error(ErrorCode::invalid_argument,
-                fmt::format("HTML nested deeper than {} levels; refusing to parse it", kMaxHtmlDepth),
-                origin);
+    throw Error(
+        ErrorCode::invalid_argument,
+        fmt::format("HTML nested deeper than {} levels; refusing to parse it", kMaxHtmlDepth),
+        origin);
   }
   if (shape.reopened > kMaxReopenedFormatting) {
     throw Error(ErrorCode::invalid_argument,
