@@ -117,9 +117,11 @@ Fact read_fact(const Json& record) {
   if (auto name = optional_string(record, "region_name"); name && !name->empty()) {
     // A code and a name that disagree mean one of them is a typo; guessing which is not ours.
     bool fits = false;
-    for (const auto& candidate : gazetteer.find(*name)) fits = fits || candidate.code == region->code;
+    for (const auto& candidate : gazetteer.find(*name))
+      fits = fits || candidate.code == region->code;
     if (!fits) {
-      bad(fmt::format("region {} is {}, not {}", json_quoted(code), region->name, json_quoted(*name)),
+      bad(fmt::format("region {} is {}, not {}", json_quoted(code), region->name,
+                      json_quoted(*name)),
           ErrorCode::unknown_region);
     }
   }
@@ -129,7 +131,8 @@ Fact read_fact(const Json& record) {
   fact.indicator = string_field(record, "indicator");
   const auto indicator = Catalog::builtin().by_code(fact.indicator);
   if (!indicator) {
-    bad(fmt::format("unknown indicator {}", json_quoted(fact.indicator)), ErrorCode::unknown_indicator);
+    bad(fmt::format("unknown indicator {}", json_quoted(fact.indicator)),
+        ErrorCode::unknown_indicator);
   }
 
   fact.period.year = Year(whole_number(record, "year", kFirstYear, kLastYear));
@@ -167,8 +170,8 @@ Fact read_fact(const Json& record) {
   fact.unit = string_field(record, "unit");
   const std::string unit = expected_unit(fact.measure, *indicator);
   if (fact.unit != unit) {
-    bad(fmt::format("wrong unit {} for {} {}: expected \"{}\"", json_quoted(fact.unit), fact.indicator,
-                    measure, unit));
+    bad(fmt::format("wrong unit {} for {} {}: expected \"{}\"", json_quoted(fact.unit),
+                    fact.indicator, measure, unit));
   }
 
   fact.base_year = optional_whole_number(record, "base_year", kFirstYear, kLastYear);

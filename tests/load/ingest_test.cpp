@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
@@ -452,4 +453,64 @@ TEST_CASE("only bulletin and record files are taken from a directory", "[load]")
   CHECK_FALSE(iprdb::is_ingestible("a.sqlite"));
   CHECK_FALSE(iprdb::is_ingestible("a.json"));
   CHECK_FALSE(iprdb::is_ingestible("README"));
+}
+
+TEST_CASE("extraction on several threads stores what one thread stores, in the same order",
+          "[load]") {
+  TempDir dir;
+  const fs::path in = dir / "in";
+  fs::create_directories(in);
+  // Good bulletins, a record file, a file that is not text, and the same bulletin twice.
+  for (const char* name : {"guizhou_2023.txt", "guizhou_2023_revised.txt", "zunyi_2023.html",
+                           "curated.jsonl", "not_text.bin"}) {
+    fs::copy_file(kData / name, in / name);
+  }
+  fs::copy_file(kData / "not_text.bin", in / "not_text.txt");
+  fs::copy_file(kData / "guizhou_2023.txt", in / "z_copy.txt");
+  // Rows as text, without loaded_at (the clock): equal strings are equal loads.
+  auto rows = [](const fs::path& db) {
+    SQLite::Database raw(db.string());
+    std::string out;
+    for (const char* sql :
+         {"SELECT id, sha256, origin, format, title, published_on, subject_region_id, "
+          "reporting_year, encoding, text, extractor_version FROM document ORDER BY id",
+          "SELECT * FROM observation ORDER BY id"}) {
+      SQLite::Statement query(raw, sql);
+      while (query.executeStep()) {
+        for (int i = 0; i < query.getColumnCount(); ++i) out += query.getColumn(i).getString() + "|";
+        out += "\n";
+      }
+    }
+    return out;
+  };
+  auto outcomes = [](const iprdb::IngestReport& report) {
+    std::string out;
+    for (const auto& f : report.files) {
+      out += f.path.string() + " " + std::string(iprdb::to_string(f.status)) + " " +
+             std::to_string(f.facts) + " " + f.message + "\n";
+    }
+    return out;
+  };
+  auto load = [&](const char* name, unsigned jobs) {
+    auto db = Database::open(dir / name, OpenMode::create_if_missing);
+    iprdb::IngestOptions options;
+    options.jobs = jobs;
+    std::size_t calls = 0;
+    const auto caller = std::this_thread::get_id();
+    options.on_file = [&](const iprdb::FileOutcome&, std::size_t done, std::size_t) {
+      CHECK(done == ++calls);  // in order, from the calling thread
+      CHECK(std::this_thread::get_id() == caller);
+    };
+    auto first = db.ingest({in}, options);
+    calls = 0;
+    auto again = db.ingest({in}, options);
+    return std::make_pair(outcomes(first), outcomes(again));
+  };
+  const auto one = load("one.sqlite", 1);
+  const auto three = load("three.sqlite", 3);
+  CHECK(three.first == one.first);
+  CHECK(three.second == one.second);
+  CHECK_THAT(one.second, Catch::Contains("unchanged"));
+  CHECK(rows(dir / "three.sqlite") == rows(dir / "one.sqlite"));
+  CHECK(integrity(dir / "three.sqlite") == "ok");
 }

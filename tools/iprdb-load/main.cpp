@@ -1,6 +1,7 @@
 // iprdb-load: creates, migrates and fills an iprdb database.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -8,6 +9,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -217,6 +219,7 @@ struct Settings {
   bool quiet = false;
   bool json = false;
   std::string published;
+  unsigned jobs = 1;
   std::vector<std::string> inputs;
 };
 
@@ -229,6 +232,7 @@ int load(const Settings& settings, const std::vector<fs::path>& inputs) {
   iprdb::IngestOptions options;
   if (!settings.published.empty()) options.published_on = settings.published;
   options.stop = &g_stop;
+  options.jobs = settings.jobs;
   options.on_file = [&](const iprdb::FileOutcome& outcome, std::size_t done, std::size_t total) {
     reporter.file(outcome, done, total);
   };
@@ -307,6 +311,10 @@ int main(int argc, char** argv) {
   app.add_option("--published", settings.published,
                  "The publication date of the bulletins (YYYY-MM-DD): 去年 and 今年 are read "
                  "against it");
+  app.add_option("-j,--jobs", settings.jobs,
+                 "Threads that read and extract files ahead of the one that stores them (0: "
+                 "one per core); each file is still its own transaction, stored in order")
+      ->capture_default_str();
   app.add_option("inputs", settings.inputs,
                  "Bulletins (.txt, .htm, .html), records of facts (.jsonl), directories of "
                  "them, or - to read paths from stdin");
@@ -323,6 +331,7 @@ int main(int argc, char** argv) {
       if (!settings.published.empty()) options.published_on = settings.published;
       return dry_run(inputs, options);
     }
+    if (settings.jobs == 0) settings.jobs = std::max(1u, std::thread::hardware_concurrency());
     if (settings.inputs.empty() && !settings.init && !settings.reextract) {
       iprdb::cli::complain(kTool,
                            "nothing to do: give INPUT..., --init, --reextract or --dry-run FILE...");
