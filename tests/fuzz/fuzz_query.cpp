@@ -31,6 +31,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
+fs::path g_dir;
 std::unique_ptr<iprdb::Database> g_db;
 sqlite3* g_handle = nullptr;
 long g_steps = 0;
@@ -211,10 +212,15 @@ std::int64_t scalar(const char* sql) {
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   // A fresh copy of the fixture per process: the harness opens it for writing, so that only the
   // SQL guard (not a read-only connection) stands between a statement and the file.
-  const fs::path dir = fs::temp_directory_path() / ("iprdb-fuzz-query-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  const fs::path path = dir / "fixture.sqlite";
+  g_dir = fs::temp_directory_path() / ("iprdb-fuzz-query-" + std::to_string(::getpid()));
+  fs::remove_all(g_dir);
+  fs::create_directories(g_dir);
+  std::atexit([] {
+    g_db.reset();
+    std::error_code ec;
+    fs::remove_all(g_dir, ec);
+  });
+  const fs::path path = g_dir / "fixture.sqlite";
   { iprdb::Database::create(path); }
   {
     std::ifstream in(fs::path(IPRDB_SOURCE_DIR) / "tests/query/fixture.sql");
@@ -222,7 +228,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
     raw.exec(sql);
   }
-  g_db = std::make_unique<iprdb::Database>(iprdb::Database::open(path, iprdb::OpenMode::read_write));
+  g_db =
+      std::make_unique<iprdb::Database>(iprdb::Database::open(path, iprdb::OpenMode::read_write));
   g_handle = iprdb::detail::DatabaseAccess::impl(*g_db).db().getHandle();
   sqlite3_progress_handler(g_handle, 1000, progress, nullptr);
   sqlite3_limit(g_handle, SQLITE_LIMIT_LENGTH, kMaxLength);
