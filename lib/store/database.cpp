@@ -75,9 +75,21 @@ Database Database::open(const fs::path& path, OpenMode mode) {
     SQLite::Database db(path.string(), flags, kBusyTimeoutMs);
     harden(db);
     // The first read of the header is where a non-SQLite file shows itself (SQLITE_NOTADB).
-    const int application_id = db.execAndGet("PRAGMA application_id").getInt();
-    const int version = db.execAndGet("PRAGMA user_version").getInt();
-    const bool blank = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
+    // One statement, so one snapshot: read one by one, another process creating the same new
+    // file could commit its schema between the reads, and a blank file would look foreign.
+    int application_id = 0;
+    int version = 0;
+    bool blank = false;
+    {
+      SQLite::Statement header(db,
+                               "SELECT (SELECT application_id FROM pragma_application_id), "
+                               "(SELECT user_version FROM pragma_user_version), "
+                               "(SELECT count(*) FROM sqlite_schema)");
+      header.executeStep();
+      application_id = header.getColumn(0).getInt();
+      version = header.getColumn(1).getInt();
+      blank = header.getColumn(2).getInt() == 0;
+    }
     if (application_id != kApplicationId) {
       if (!(application_id == 0 && blank)) {
         throw Error(ErrorCode::not_an_iprdb_database,
