@@ -16,7 +16,6 @@
 #include <numeric>
 #include <optional>
 #include <random>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -399,37 +398,9 @@ void bind_row(sqlite3_stmt* s, const Row& r) {
 }
 
 enum class Schema {
-  real,       // iprdb's schema, indexes and all: what the loader writes into
-  no_index,   // without the observation indexes
-  or_checks,  // with `x IN (a, b, …)` CHECKs written `x = a OR x = b …`, which SQLite 3.40
-              // evaluates without building a temporary table for every row inserted
+  real,      // iprdb's schema, indexes and all: what the loader writes into
+  no_index,  // without the observation indexes
 };
-
-// `measure IN ('level', …)` → `(measure = 'level' OR …)`, for Schema::or_checks.
-std::string or_checks(const std::string& sql) {
-  static const std::regex in_list(R"((\w+) IN\s*\(([^()]*)\))");
-  std::string out;
-  auto last = sql.cbegin();
-  for (std::sregex_iterator it(sql.begin(), sql.end(), in_list), end; it != end; ++it) {
-    const auto& m = *it;
-    out.append(last, m[0].first);
-    std::string chain;
-    std::string items = m[2].str();
-    for (std::size_t start = 0; start <= items.size();) {
-      auto comma = items.find(',', start);
-      if (comma == std::string::npos) comma = items.size();
-      std::string item = items.substr(start, comma - start);
-      item.erase(0, item.find_first_not_of(" \n"));
-      item.erase(item.find_last_not_of(" \n") + 1);
-      chain += (chain.empty() ? "" : " OR ") + m[1].str() + " = " + item;
-      start = comma + 1;
-    }
-    out += "(" + chain + ")";
-    last = m[0].second;
-  }
-  out.append(last, sql.cend());
-  return out;
-}
 
 // Inserts `rows` into a new iprdb database as fast as SQLite goes with safe settings: one
 // prepared statement, one transaction.
@@ -447,16 +418,6 @@ double ceiling_rows_per_second(const fs::path& source, const fs::path& target,
                                      "tbl_name = 'observation' AND sql IS NOT NULL")) {
       db.exec("DROP INDEX " + name);
     }
-  } else if (schema == Schema::or_checks) {
-    const auto table = db.texts("SELECT sql FROM sqlite_schema WHERE name = 'observation'");
-    const auto indexes = db.texts("SELECT sql FROM sqlite_schema WHERE type = 'index' AND "
-                                  "tbl_name = 'observation' AND sql IS NOT NULL");
-    for (const auto& view : db.texts("SELECT name FROM sqlite_schema WHERE type = 'view'")) {
-      db.exec("DROP VIEW " + view);
-    }
-    db.exec("DROP TABLE observation");
-    db.exec(or_checks(table.at(0)));
-    for (const auto& index : indexes) db.exec(index);
   }
   sqlite3_stmt* insert = db.prepare(fmt::format(
       "INSERT INTO observation({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
@@ -820,7 +781,6 @@ ordered_json run(const Settings& s, const std::string& command) {
   const fs::path ceiling_db = work / "ceiling.sqlite";
   const double ceiling = ceiling_rows_per_second(ingest_db, ceiling_db, rows, Schema::real);
   const double ceiling_bare = ceiling_rows_per_second(ingest_db, ceiling_db, rows, Schema::no_index);
-  const double ceiling_or = ceiling_rows_per_second(ingest_db, ceiling_db, rows, Schema::or_checks);
   fs::remove(work / "ceiling.sqlite");
   fs::remove(work / "ceiling.sqlite-wal");
   fs::remove(work / "ceiling.sqlite-shm");
@@ -828,7 +788,6 @@ ordered_json run(const Settings& s, const std::string& command) {
   rows.shrink_to_fit();
   out["sqlite_ceiling_rows_s"] = round_to(ceiling, 0);
   out["sqlite_ceiling_no_index_rows_s"] = round_to(ceiling_bare, 0);
-  out["sqlite_ceiling_or_checks_rows_s"] = round_to(ceiling_or, 0);
   out["insert_ratio"] = round_to(facts_s / ceiling, 3);
 
   // Queries at 1M, then at the big size.
