@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 
@@ -216,9 +217,10 @@ std::optional<Region> Gazetteer::find_unique(std::string_view text) const {
 std::vector<Region> Gazetteer::children(const RegionCode& parent) const {
   std::vector<Region> out;
   auto [first, last] = impl_->by_parent.equal_range(parent.to_int());
+  // by_parent was filled in code order, and a multimap keeps equal keys in insertion order:
+  // the children come out sorted by code.
+  out.reserve(static_cast<std::size_t>(std::distance(first, last)));
   for (auto it = first; it != last; ++it) out.push_back(impl_->regions[it->second]);
-  std::sort(out.begin(), out.end(),
-            [](const Region& a, const Region& b) { return a.code < b.code; });
   return out;
 }
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -122,6 +123,12 @@ TEST_CASE("children lists the units directly under a region", "[reference]") {
   for (const auto& region : guizhou) CHECK(region.level == RegionLevel::prefecture);
   CHECK(gazetteer.children(RegionCode("000000")).size() == 34);
   CHECK(gazetteer.children(RegionCode("421303")).empty());
+  // In code order, for every region that has children.
+  for (const auto& parent : gazetteer.regions()) {
+    const auto children = gazetteer.children(parent.code);
+    CHECK(std::is_sorted(children.begin(), children.end(),
+                         [](const auto& a, const auto& b) { return a.code < b.code; }));
+  }
 }
 
 TEST_CASE("a gazetteer file with a dangling reference is refused", "[reference]") {
