@@ -66,8 +66,13 @@ std::vector<CsvTable::Row> split_records(std::string_view text, std::string_view
         if (field_was_quoted) fail(origin, line, "text after the closing quote of a field");
         // The rest of an unquoted field in one piece: the gazetteer is ten thousand rows, read
         // at the start of every tool.
-        std::size_t end = text.find_first_of(",\r\n\"", i);
-        if (end == std::string_view::npos) end = text.size();
+        // A plain loop: string_view::find_first_of calls memchr on the four delimiters for
+        // every byte, which was half the time of reading the gazetteer.
+        std::size_t end = i;
+        while (end < text.size() && text[end] != ',' && text[end] != '\n' &&
+               text[end] != '\r' && text[end] != '"') {
+          ++end;
+        }
         field.append(text, i, end - i);
         i = end - 1;
       }

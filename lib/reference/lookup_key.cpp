@@ -30,6 +30,23 @@ bool untrimmable_utf8(std::string_view text) {
 
 }  // namespace
 
+bool is_plain_han_or_ascii(std::string_view text) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 c = -1;
+    U8_NEXT(p, i, n, c);
+    const bool plain = (c >= 0x20 && c < 0x7F) || (c >= 0x3400 && c <= 0x4DBF) ||
+                       (c >= 0x4E00 && c <= 0x9FFF);
+    if (!plain) return false;
+  }
+  return true;
+}
+
+namespace {
+
+}  // namespace
+
 std::string lookup_key(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
@@ -37,11 +54,15 @@ std::string lookup_key(std::string_view text) {
   // Most names (every gazetteer alias) are NFKC already and have nothing to trim: they are
   // their own key but for ASCII case, without a trip through UTF-16.
   UErrorCode quick_status = U_ZERO_ERROR;
+  // Printable ASCII and the two main blocks of unified ideographs are NFKC already (a test
+  // checks every one against ICU), and asking ICU was most of the time of reading the
+  // gazetteer at the start of every tool.
   const bool own_key =
       U_SUCCESS(status) && untrimmable_utf8(text) &&
-      nfkc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
-                             quick_status) &&
-      U_SUCCESS(quick_status);
+      (is_plain_han_or_ascii(text) ||
+       (nfkc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
+                               quick_status) &&
+        U_SUCCESS(quick_status)));
   if (own_key) {
     out.assign(text);
   } else if (U_SUCCESS(status)) {

@@ -2,9 +2,13 @@
 #include <map>
 #include <set>
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
 #include <iprdb/error.hpp>
 #include <iprdb/reference.hpp>
 
+#include "reference/lookup_key.hpp"
 #include "testing.hpp"
 
 using iprdb::Gazetteer;
@@ -114,6 +118,29 @@ TEST_CASE("historical units keep their years and successor", "[reference]") {
   REQUIRE(old_chaohu);
   CHECK(old_chaohu->valid_to == 2011);
   CHECK(old_chaohu->successor == RegionCode("340181"));
+}
+
+TEST_CASE("what lookup_key takes as plain is its own NFKC form, as ICU says", "[reference]") {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  int plain = 0, changed = 0;
+  for (UChar32 c = 0; c <= 0xFFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string utf8;
+    icu::UnicodeString(c).toUTF8String(utf8);
+    if (!iprdb::detail::is_plain_han_or_ascii(utf8)) continue;
+    ++plain;
+    if (!nfkc->isNormalized(icu::UnicodeString(c), status)) ++changed;
+  }
+  CHECK(plain == 95 + 6592 + 20992);
+  CHECK(changed == 0);
+  CHECK(iprdb::detail::is_plain_han_or_ascii("贵州 Guizhou 2024"));
+  CHECK_FALSE(iprdb::detail::is_plain_han_or_ascii("贵州省\u3000"));
+  CHECK_FALSE(iprdb::detail::is_plain_han_or_ascii("\u2F00"));  // ⼀ KANGXI RADICAL ONE
+  CHECK_FALSE(iprdb::detail::is_plain_han_or_ascii("\xE8\xB4"));  // cut off mid-character
+  CHECK(iprdb::detail::lookup_key("\u2F00\u4E8C") == "\u4E00\u4E8C");
+  CHECK(iprdb::detail::lookup_key(" GuiZhou ") == "guizhou");
 }
 
 TEST_CASE("children lists the units directly under a region", "[reference]") {
