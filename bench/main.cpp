@@ -805,8 +805,8 @@ ordered_json run(const Settings& s, const std::string& command) {
   for (const auto size : sizes) {
     const fs::path path = work / fmt::format("fixture-{}.sqlite", size);
     const Fixture fixture = build_fixture(path, size, s.quiet);
-    // A fixture just written is gigabytes of dirty pages; the kernel writing them back while
-    // the questions run made their times swing by a third from run to run.
+    // A fixture just written is gigabytes of dirty pages: written back now, not while the
+    // questions are timed.
     ::sync();
     progress(s.quiet, fmt::format("asking questions of {} observations", size));
     const auto q = measure_queries(path, query_seconds);
