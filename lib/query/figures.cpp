@@ -73,10 +73,30 @@ Observation read_observation(SQLite::Statement& s, int first) {
   return o;
 }
 
+namespace {
+
+// The rows a question is about, on the observation table under `alias`: its indicator (?2),
+// the years `years` allows, the measure and status asked for (?5, ?6), a plain figure (not a
+// running total, a span of years, a rank or a share), and the months: ?7 = 0 the whole year,
+// 1 the months ?8—?9, 2 any.
+std::string figure_filter(std::string_view alias, std::string_view years) {
+  return fmt::format(R"sql({o}.indicator_id = ?2 AND {years}
+  AND {o}.measure = ?5 AND {o}.status = ?6
+  AND {o}.cumulative = 0 AND {o}.period_start IS NULL
+  AND {o}.rank_scope IS NULL AND {o}.share_of IS NULL
+  AND CASE ?7
+        WHEN 0 THEN {o}.month_end IS NULL OR ({o}.month_end = 12 AND coalesce({o}.month_start, 1) = 1)
+        WHEN 1 THEN {o}.month_end = ?9 AND coalesce({o}.month_start, 1) = ?8
+        ELSE 1
+      END)sql",
+                     fmt::arg("o", alias), fmt::arg("years", years));
+}
+
 // The region list is one bound JSON array walked outermost (CROSS JOIN), so that each
-// region's rows are reached through the index on (indicator, year, region) and no user text
-// ever becomes SQL.
-const char* const kFigureSql = R"sql(
+// region's rows are reached through the index on (region, indicator, year) and no user text
+// ever becomes SQL. Each region's rows come best first.
+std::string figure_statement(std::string_view years) {
+  return fmt::format(R"sql(
 SELECT r.key, o.id, o.region_id, i.code, o.year, o.month_start, o.month_end, o.period_start,
        o.cumulative, o.measure, o.value, o.unit, o.value_text, o.qualifier, o.status,
        o.base_year, o.rank_scope, o.rank_of, o.share_of, o.origin, d.id, d.title,
@@ -85,47 +105,31 @@ FROM json_each(?1) AS r
 CROSS JOIN observation o ON o.region_id = r.value
 JOIN indicator i ON i.id = o.indicator_id
 JOIN document d ON d.id = o.document_id
-WHERE o.indicator_id = ?2 AND o.year BETWEEN ?3 AND ?4
-  AND o.measure = ?5 AND o.status = ?6
-  AND o.cumulative = 0 AND o.period_start IS NULL
-  AND o.rank_scope IS NULL AND o.share_of IS NULL
-  AND CASE ?7
-        WHEN 0 THEN o.month_end IS NULL OR (o.month_end = 12 AND coalesce(o.month_start, 1) = 1)
-        WHEN 1 THEN o.month_end = ?9 AND coalesce(o.month_start, 1) = ?8
-        ELSE 1
-      END
+WHERE {}
 ORDER BY r.key, o.year DESC,
          (o.month_end IS NULL OR (o.month_end = 12 AND coalesce(o.month_start, 1) = 1)) DESC,
          o.month_end DESC, coalesce(o.month_start, 1),
          o.origin = 'curated' DESC, o.qualifier = 'exact' DESC,
-         d.published_on DESC NULLS LAST, o.id DESC)sql";
+         d.published_on DESC NULLS LAST, o.id DESC)sql",
+                     figure_filter("o", years));
+}
+
+}  // namespace
+
+const std::string& figure_sql() {
+  static const std::string sql = figure_statement("o.year BETWEEN ?3 AND ?4");
+  return sql;
+}
 
 const std::string& latest_figure_sql() {
-  // kFigureSql with the years narrowed, per region, to the newest one that has a figure: found
-  // by an index search that stops at the first such row, instead of every year's rows being
-  // read, joined to their documents and sorted (27 ms → 1.6 ms for the provinces at 10M
-  // observations). The index equality o.year = (…) is evaluated once per region.
-  static const std::string sql = [] {
-    const std::string all_years = "o.year BETWEEN ?3 AND ?4";
-    const std::string newest_year = R"sql(o.year = (
-      SELECT n.year FROM observation n
-      WHERE n.region_id = r.value AND n.indicator_id = ?2 AND n.year BETWEEN ?3 AND ?4
-        AND n.measure = ?5 AND n.status = ?6
-        AND n.cumulative = 0 AND n.period_start IS NULL
-        AND n.rank_scope IS NULL AND n.share_of IS NULL
-        AND CASE ?7
-              WHEN 0 THEN n.month_end IS NULL OR (n.month_end = 12 AND coalesce(n.month_start, 1) = 1)
-              WHEN 1 THEN n.month_end = ?9 AND coalesce(n.month_start, 1) = ?8
-              ELSE 1
-            END
-      ORDER BY n.year DESC LIMIT 1))sql";
-    std::string out = kFigureSql;
-    const auto at = out.find(all_years);
-    if (at == std::string::npos) {
-      throw Error(ErrorCode::internal, "kFigureSql no longer has the year range it narrows");
-    }
-    return out.replace(at, all_years.size(), newest_year);
-  }();
+  // The years narrowed, per region, to the newest one that has a figure: found by an index
+  // search that stops at the first such row, instead of every year's rows being read, joined
+  // to their documents and sorted (27 ms → 1.6 ms for the provinces at 10M observations). The
+  // index equality o.year = (…) is evaluated once per region.
+  static const std::string sql = figure_statement(fmt::format(
+      "o.year = (SELECT n.year FROM observation n WHERE n.region_id = r.value AND {} "
+      "ORDER BY n.year DESC LIMIT 1)",
+      figure_filter("n", "n.year BETWEEN ?3 AND ?4")));
   return sql;
 }
 

@@ -99,12 +99,12 @@ bool whole_year(const Period& period);
 bool same_period(const Period& a, const Period& b);
 
 /// The statement fetch_figures runs (prepare it once, through the statement cache).
-extern const char* const kFigureSql;
+const std::string& figure_sql();
 
-/// kFigureSql giving each region its newest year only (for latest; the same parameters).
+/// figure_sql() giving each region its newest year only (for latest; the same parameters).
 const std::string& latest_figure_sql();
 
-/// Runs kFigureSql (or latest_figure_sql()) for `query` and groups the rows.
+/// Runs figure_sql() (or latest_figure_sql()) for `query` and groups the rows.
 std::vector<FigureGroup> fetch_figures(SQLite::Statement& statement, const FigureQuery& query);
 
 /// The statement indicator_id runs.

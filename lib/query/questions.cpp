@@ -130,7 +130,7 @@ std::vector<ComparisonRow> Database::compare(const Comparison& request) const {
     query.first_year = query.last_year = request.year.value;
     query.status = request.options.status;
     choose_months(query, request.months, request.options.partial_periods);
-    const auto groups = detail::fetch_figures(impl_->cached(detail::kFigureSql), query);
+    const auto groups = detail::fetch_figures(impl_->cached(detail::figure_sql()), query);
     return rows_by_region<ComparisonRow>(regions, by_region(groups, regions.size()),
                                          request.options.all_sources);
   });
@@ -198,7 +198,7 @@ std::vector<TimeSeriesRow> Database::series(const TimeSeries& request) const {
     query.last_year = request.to ? request.to->value : kLastYear;
     query.status = request.options.status;
     choose_months(query, request.months, request.options.partial_periods);
-    const auto groups = detail::fetch_figures(impl_->cached(detail::kFigureSql), query);
+    const auto groups = detail::fetch_figures(impl_->cached(detail::figure_sql()), query);
     std::map<int, const FigureGroup*> by_year;
     for (const auto& group : groups) by_year.emplace(group.year, &group);
     std::vector<TimeSeriesRow> rows;
@@ -240,17 +240,17 @@ std::vector<GrowthRow> Database::growth(const Growth& request) const {
     query.status = request.options.status;
     query.first_year = query.last_year = request.year.value;
     choose_months(query, request.months, request.options.partial_periods);
-    const auto level_groups = detail::fetch_figures(impl_->cached(detail::kFigureSql), query);
+    const auto level_groups = detail::fetch_figures(impl_->cached(detail::figure_sql()), query);
 
     // The base level and the reported growth must cover the same months as the level; every
     // period is fetched and the matching one picked per region.
     query.rule = MonthsRule::any;
     query.all_periods = true;
     query.first_year = query.last_year = base_year.value;
-    const auto base_groups = detail::fetch_figures(impl_->cached(detail::kFigureSql), query);
+    const auto base_groups = detail::fetch_figures(impl_->cached(detail::figure_sql()), query);
     query.first_year = query.last_year = request.year.value;
     query.measure = Measure::growth_pct;
-    const auto growth_groups = detail::fetch_figures(impl_->cached(detail::kFigureSql), query);
+    const auto growth_groups = detail::fetch_figures(impl_->cached(detail::figure_sql()), query);
 
     const auto levels = by_region(level_groups, regions.size());
     const auto bases = by_region(base_groups, regions.size());
