@@ -43,24 +43,24 @@ bool is_plain_han_or_ascii(std::string_view text) {
   return true;
 }
 
-namespace {
-
-}  // namespace
-
 std::string lookup_key(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   std::string out;
   // Most names (every gazetteer alias) are NFKC already and have nothing to trim: they are
-  // their own key but for ASCII case, without a trip through UTF-16.
+  // their own key but for ASCII case, without a trip through UTF-16. Plain text (printable
+  // ASCII and the two main blocks of unified ideographs) is NFKC already, as a test checks
+  // against ICU for every such character, so only a space at either end could change it;
+  // asking ICU about every name was most of the time of reading the gazetteer at the start of
+  // every tool, and walking the name a second time is not needed either.
+  const bool plain_and_trimmed = !text.empty() && text.front() != ' ' && text.back() != ' ' &&
+                                 is_plain_han_or_ascii(text);
   UErrorCode quick_status = U_ZERO_ERROR;
-  // Printable ASCII and the two main blocks of unified ideographs are NFKC already (a test
-  // checks every one against ICU), and asking ICU was most of the time of reading the
-  // gazetteer at the start of every tool.
   const bool own_key =
-      U_SUCCESS(status) && untrimmable_utf8(text) &&
-      (is_plain_han_or_ascii(text) ||
-       (nfkc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
+      U_SUCCESS(status) &&
+      (plain_and_trimmed ||
+       (untrimmable_utf8(text) &&
+        nfkc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
                                quick_status) &&
         U_SUCCESS(quick_status)));
   if (own_key) {
