@@ -4,7 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
+
+#include <iprdb/error.hpp>
 
 namespace iprdb::testing {
 
@@ -25,5 +28,18 @@ class TempDir {
 /// Writes `bytes` to `path`, replacing it.
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 std::string read_file(const std::filesystem::path& path);
+
+/// Runs `work`: the code of the iprdb::Error it throws (and its message, when asked), or
+/// nullopt when it throws none.
+template <typename Work>
+std::optional<ErrorCode> error_of(Work&& work, std::string* message = nullptr) {
+  try {
+    work();
+  } catch (const Error& e) {
+    if (message) *message = e.what();
+    return e.code();
+  }
+  return std::nullopt;
+}
 
 }  // namespace iprdb::testing

@@ -1,6 +1,5 @@
 // The comparative questions against tests/query/fixture.sql, whose answers are known.
 #include <algorithm>
-#include <functional>
 
 #include <iprdb/database.hpp>
 #include <iprdb/error.hpp>
@@ -16,20 +15,10 @@ using iprdb::Months;
 using iprdb::RegionLevel;
 using iprdb::Scope;
 using iprdb::Year;
+using iprdb::testing::error_of;
 using iprdb::testing::TempDir;
 
 namespace {
-
-ErrorCode error_of(const std::function<void()>& work, std::string* message = nullptr) {
-  try {
-    work();
-  } catch (const iprdb::Error& e) {
-    if (message) *message = e.what();
-    return e.code();
-  }
-  FAIL("no iprdb::Error thrown");
-  return ErrorCode::internal;
-}
 
 Scope list(std::vector<std::string> names) {
   Scope scope;

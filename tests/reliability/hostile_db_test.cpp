@@ -19,6 +19,7 @@ namespace fs = std::filesystem;
 using iprdb::Database;
 using iprdb::ErrorCode;
 using iprdb::OpenMode;
+using iprdb::testing::error_of;
 using iprdb::testing::read_file;
 using iprdb::testing::TempDir;
 using iprdb::testing::write_file;
@@ -26,18 +27,6 @@ using iprdb::testing::write_file;
 namespace {
 
 const fs::path kLoadData = fs::path(IPRDB_SOURCE_DIR) / "tests" / "data" / "load";
-
-// Runs `work`; the code of the iprdb::Error it throws (and its message), or nullopt.
-template <typename Work>
-std::optional<ErrorCode> error_of(Work&& work, std::string* message = nullptr) {
-  try {
-    work();
-  } catch (const iprdb::Error& e) {
-    if (message) *message = e.what();
-    return e.code();
-  }
-  return std::nullopt;
-}
 
 // An iprdb file whose schema was changed by someone else, with a plain SQLite connection.
 fs::path tampered(const TempDir& dir, const std::string& sql) {
