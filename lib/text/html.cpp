@@ -375,13 +375,21 @@ const NameSet kSpecial = {
 // Special elements whose start tag still reopens the formatting elements a block left behind.
 const NameSet kReopeningSpecial = {"applet", "area",  "br",     "embed", "image", "img",
                                    "input",  "keygen", "marquee", "object", "select", "wbr"};
-// Where the search for an element "in scope" stops.
-const NameSet kScopeBoundaries = {"applet", "caption", "html",   "table", "td",
-                                  "th",     "marquee", "object", "template"};
-const NameSet kButtonScope = {"applet", "caption", "html",   "table",   "td",
-                              "th",     "marquee", "object", "template", "button"};
-const NameSet kListScope = {"applet", "caption", "html",   "table",    "td", "th",
-                            "marquee", "object", "template", "ol",      "ul"};
+// Where the search for an element "in scope" stops: these, and the svg and MathML elements
+// where HTML is allowed (a </p> inside an <svg><title> does not reach a <p> outside it).
+const NameSet kScopeBoundaries = {"applet", "caption", "html",  "table", "td", "th",
+                                  "marquee", "object", "template", "foreignobject", "desc",
+                                  "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"};
+const NameSet kButtonScope = [] {
+  NameSet scope = kScopeBoundaries;
+  scope.insert("button");
+  return scope;
+}();
+const NameSet kListScope = [] {
+  NameSet scope = kScopeBoundaries;
+  scope.insert({"ol", "ul"});
+  return scope;
+}();
 const NameSet kTableBoundaries = {"html", "table", "template"};
 // Start tags gumbo ignores outside a table.
 const NameSet kTableParts = {"caption", "col",  "colgroup", "tbody", "td",
@@ -400,6 +408,17 @@ const NameSet kClosesP = {
     "form",    "h1",      "h2",     "h3",         "h4",     "h5",      "h6",     "header",
     "hgroup",  "hr",      "li",     "listing",    "main",   "menu",    "nav",    "ol",
     "p",       "pre",     "section", "summary",   "ul",     "xmp"};
+// Start tags that leave foreign content (HTML5 13.2.6.5; <font> only with some attributes,
+// so left out: nesting it under the <svg> only ever measures deeper than gumbo).
+const NameSet kForeignBreakout = {
+    "b",      "big",    "blockquote", "body", "br",     "center", "code",   "dd",     "div",
+    "dl",     "dt",     "em",         "embed", "h1",    "h2",     "h3",     "h4",     "h5",
+    "h6",     "head",   "hr",         "i",    "img",    "li",     "listing", "menu",  "meta",
+    "nobr",   "ol",     "p",          "pre",  "ruby",   "s",      "small",  "span",   "strong",
+    "strike", "sub",    "sup",        "table", "tt",    "u",      "ul",     "var"};
+// Where HTML is parsed as HTML inside svg or math (tag names as the scanner lower-cases them).
+const NameSet kIntegrationPoints = {"foreignobject", "desc", "title", "mi", "mo", "mn",
+                                    "ms", "mtext", "annotation-xml"};
 // Elements whose text runs to their end tag, tags and all.
 const NameSet kRawText = {"script",   "style",    "xmp",      "iframe",
                           "noembed",  "noframes", "textarea", "title"};
@@ -424,17 +443,27 @@ class MarkupShape {
   std::size_t max_depth() const { return max_depth_; }
   std::size_t reopened() const { return reopened_; }
 
-  void start_tag(const std::string& name, std::string_view raw, bool self_closing) {
-    if (contains(kSingletons, name)) return;
+  // Returns whether the tag makes an HTML element (one whose text may be raw, as <script>'s),
+  // not an svg or MathML one.
+  bool start_tag(const std::string& name, std::string_view raw, bool self_closing) {
     // Inside <svg> or <math> a tag nests as written (or closes itself with "/>"); none of the
-    // HTML rules below apply there.
-    if (is_open("svg") || is_open("math")) {
-      if (!self_closing) push(name, 0);
-      return;
+    // HTML rules below apply there. But an HTML5 "breakout" tag (<table>, <p>, <div> …) outside
+    // an integration point closes the foreign elements first and is then an HTML tag, with its
+    // implied elements: nested as written it would be measured shallower than gumbo builds it.
+    // Inside an integration point (an svg <title>, a MathML <mi> …) tags are HTML again.
+    while ((is_open("svg") || is_open("math")) && !in_integration_point()) {
+      if (!contains(kForeignBreakout, name)) {
+        if (!self_closing) push(name, 0);
+        return false;
+      }
+      leave_innermost_foreign_root();
     }
-    if (contains(kTableParts, name) && !is_open("table")) return;
+    // (After the foreign content: <head> and <body> there break out of it before being
+    // dropped, and <html> there is an svg element like any other.)
+    if (contains(kSingletons, name)) return true;
+    if (contains(kTableParts, name) && !is_open("table")) return true;
     // A form inside a form is dropped.
-    if (name == "form" && is_open("form")) return;
+    if (name == "form" && is_open("form")) return true;
     const bool foreign = name == "svg" || name == "math";
     // Closings gumbo is sure to make, found the way the HTML5 rules look for them.
     if (contains(kClosesP, name)) close_through({"p"}, kStopButton);
@@ -446,7 +475,8 @@ class MarkupShape {
     if (name == "option" && top_is("option")) pop();
     if (name == "optgroup") {
       if (top_is("option")) pop();
-      if (top_is("optgroup")) pop();
+      // Only a <select> makes one optgroup close another; in the body they nest.
+      if (is_open("select") && top_is("optgroup")) pop();
     }
     if (name == "td" || name == "th") {
       close_through({"td", "th"}, kStopTable);
@@ -461,10 +491,11 @@ class MarkupShape {
     }
     // Blocks are inserted as they are; inline elements first reopen what a block closed.
     if (!contains(kSpecial, name) || contains(kReopeningSpecial, name)) reconstruct_formatting();
-    if (contains(kVoid, name) || (self_closing && foreign)) return;
+    if (contains(kVoid, name) || (self_closing && foreign)) return true;
     std::uint64_t formatting = 0;
     if (contains(kFormatting, name)) formatting = add_formatting(name, raw);
     push(name, formatting);
+    return true;
   }
 
   // Text, white space included, goes inside the formatting elements that are open.
@@ -479,6 +510,20 @@ class MarkupShape {
     }
     if (contains(kHeadings, name)) {
       close_through({"h1", "h2", "h3", "h4", "h5", "h6"}, kStopScope);
+      return;
+    }
+    // gumbo 0.10 tells elements apart by their tag number, which every unknown name shares: an
+    // end tag of any unknown name closes the innermost unknown element, unless a special
+    // element comes first. (Closing the element of that very name would close more than
+    // gumbo does.)
+    if (!is_open("svg") && !is_open("math") && is_unknown_tag(name)) {
+      for (std::size_t i = stack_.size(); i-- > 0;) {
+        if (is_unknown_tag(stack_[i].name)) {
+          while (stack_.size() > i) pop();
+          return;
+        }
+        if (contains(kSpecial, stack_[i].name)) return;
+      }
       return;
     }
     if (!is_open(name)) {
@@ -509,6 +554,10 @@ class MarkupShape {
   };
   // How many of the latest formatting entries an end tag looks through.
   static constexpr std::size_t kSearch = 32;
+
+  static bool is_unknown_tag(const std::string& name) {
+    return gumbo_tag_enum(name.c_str()) == GUMBO_TAG_UNKNOWN;
+  }
 
   static unsigned stops_of(std::string_view name) {
     unsigned stops = 0;
@@ -547,6 +596,33 @@ class MarkupShape {
     const std::size_t at = find(names, stop);
     if (at == kNone) return;
     while (stack_.size() > at) pop();
+  }
+
+  // The stack index of the innermost open <svg> or <math>; kNone when neither is open.
+  std::size_t innermost_foreign_root() const {
+    std::size_t at = kNone;
+    for (const char* root : {"svg", "math"}) {
+      auto it = positions_.find(root);
+      if (it == positions_.end() || it->second.empty()) continue;
+      if (at == kNone || it->second.back() > at) at = it->second.back();
+    }
+    return at;
+  }
+
+  // Whether HTML is allowed where the parser stands: an svg <foreignObject>, <desc> or <title>,
+  // or a MathML text or annotation element, open inside the innermost <svg> or <math>.
+  bool in_integration_point() const {
+    const std::size_t root = innermost_foreign_root();
+    if (root == kNone) return false;
+    for (std::size_t i = root + 1; i < stack_.size(); ++i) {
+      if (contains(kIntegrationPoints, stack_[i].name)) return true;
+    }
+    return false;
+  }
+
+  void leave_innermost_foreign_root() {
+    const std::size_t root = innermost_foreign_root();
+    while (stack_.size() > root) pop();
   }
 
   // A cell or row directly in a table gets the <tbody> and <tr> gumbo inserts for it.
@@ -744,14 +820,17 @@ MarkupShape scan_markup(std::string_view html) {
     const std::size_t close = tag_end(html, name_end);
     if (close == kNone) break;
     const std::string name = lower_ascii(html.substr(name_begin, name_end - name_begin));
+    // In svg or MathML, <title>, <script>, <plaintext> … are elements like any other, whose
+    // content is markup.
+    bool html_element = false;
     if (is_end) {
       shape.end_tag(name);
     } else {
-      shape.start_tag(name, html.substr(i, close + 1 - i), html[close - 1] == '/');
+      html_element = shape.start_tag(name, html.substr(i, close + 1 - i), html[close - 1] == '/');
     }
     i = close + 1;
-    if (!is_end && name == "plaintext") break;
-    if (!is_end && contains(kRawText, name)) {
+    if (html_element && name == "plaintext") break;
+    if (html_element && contains(kRawText, name)) {
       i = raw_text_end(html, i, name);
       if (i == kNone) break;
     }
