@@ -14,9 +14,11 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <iprdb/error.hpp>
@@ -370,16 +372,18 @@ const NameSet kSpecial = {
     "ol",      "p",        "param",    "plaintext", "pre",     "script",   "section",
     "select",  "source",   "style",    "summary",  "table",    "tbody",    "td",
     "template", "textarea", "tfoot",   "th",       "thead",    "title",    "tr",
-    "track",   "ul",       "wbr",      "xmp",      "foreignobject", "desc", "mi",
-    "mo",      "mn",       "ms",       "mtext",    "annotation-xml"};
+    "track",   "ul",       "wbr",      "xmp",      "menuitem", "isindex",
+    "svg:foreignobject", "svg:desc", "math:mi",  "math:mo", "math:mn", "math:ms",
+    "math:mtext", "math:annotation-xml"};
 // Special elements whose start tag still reopens the formatting elements a block left behind.
 const NameSet kReopeningSpecial = {"applet", "area",  "br",     "embed", "image", "img",
                                    "input",  "keygen", "marquee", "object", "select", "wbr"};
 // Where the search for an element "in scope" stops: these, and the svg and MathML elements
 // where HTML is allowed (a </p> inside an <svg><title> does not reach a <p> outside it).
-const NameSet kScopeBoundaries = {"applet", "caption", "html",  "table", "td", "th",
-                                  "marquee", "object", "template", "foreignobject", "desc",
-                                  "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"};
+const NameSet kScopeBoundaries = {
+    "applet",   "caption",  "html",    "table",   "td",      "th",         "marquee",
+    "object",   "template", "svg:foreignobject",  "svg:desc", "svg:title", "math:mi",
+    "math:mo",  "math:mn",  "math:ms", "math:mtext", "math:annotation-xml"};
 const NameSet kButtonScope = [] {
   NameSet scope = kScopeBoundaries;
   scope.insert("button");
@@ -416,12 +420,183 @@ const NameSet kForeignBreakout = {
     "h6",     "head",   "hr",         "i",    "img",    "li",     "listing", "menu",  "meta",
     "nobr",   "ol",     "p",          "pre",  "ruby",   "s",      "small",  "span",   "strong",
     "strike", "sub",    "sup",        "table", "tt",    "u",      "ul",     "var"};
-// Where HTML is parsed as HTML inside svg or math (tag names as the scanner lower-cases them).
-const NameSet kIntegrationPoints = {"foreignobject", "desc", "title", "mi", "mo", "mn",
-                                    "ms", "mtext", "annotation-xml"};
+// svg elements inside which start tags and text follow the HTML rules again; a MathML
+// <annotation-xml> is one too when its encoding says HTML.
+const NameSet kSvgHtmlPoints = {"foreignobject", "desc", "title"};
+// MathML elements inside which start tags (but <mglyph> and <malignmark>) and text follow the
+// HTML rules again.
+const NameSet kMathTextPoints = {"mi", "mo", "mn", "ms", "mtext"};
 // Elements whose text runs to their end tag, tags and all.
 const NameSet kRawText = {"script",   "style",    "xmp",      "iframe",
                           "noembed",  "noframes", "textarea", "title"};
+
+bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Character references in an attribute value, as far as a value the model compares can spell
+// with them: numeric ones, and &sol; and &plus;.
+std::string decode_references(std::string_view value) {
+  std::string out;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != '&') {
+      out += value[i];
+      continue;
+    }
+    if (value.compare(i, 5, "&sol;") == 0 || value.compare(i, 6, "&plus;") == 0) {
+      out += value[i + 1] == 's' ? '/' : '+';
+      i += value[i + 1] == 's' ? 4 : 5;
+      continue;
+    }
+    std::size_t at = i + 1;
+    if (at >= value.size() || value[at] != '#') {
+      out += '&';
+      continue;
+    }
+    const bool hex = at + 1 < value.size() && (value[at + 1] == 'x' || value[at + 1] == 'X');
+    at += hex ? 2 : 1;
+    unsigned long code = 0;
+    const std::size_t digits = at;
+    while (at < value.size() && code < 0x110000 &&
+           (hex ? std::isxdigit(static_cast<unsigned char>(value[at]))
+                : std::isdigit(static_cast<unsigned char>(value[at])))) {
+      const char digit = lower_ascii(value.substr(at, 1))[0];
+      code = code * (hex ? 16 : 10) + (digit <= '9' ? digit - '0' : digit - 'a' + 10);
+      ++at;
+    }
+    if (at == digits) {
+      out += '&';
+      continue;
+    }
+    // Only ASCII matters to the comparisons; anything else stands as a non-ASCII byte.
+    out += code < 0x80 ? static_cast<char>(code) : '\x80';
+    i = at < value.size() && value[at] == ';' ? at : at - 1;
+  }
+  return out;
+}
+
+enum class Space : unsigned char { html, svg, math };
+
+// A start tag as the tokenizer reads it: its text (what tells identical formatting elements
+// apart), whether it closes itself, and its attributes when they were asked for.
+struct StartTag {
+  std::string_view raw;
+  bool self_closing = false;
+  std::vector<std::pair<std::string, std::string>> attributes;  // names lower-cased
+
+  // The value of the first attribute of that name (the tokenizer drops repeats).
+  std::optional<std::string> attribute(std::string_view name) const {
+    for (const auto& [key, value] : attributes) {
+      if (key == name) return decode_references(value);
+    }
+    return std::nullopt;
+  }
+};
+
+// The '>' that ends a tag whose name ends at `from`, following the HTML5 tokenizer's attribute
+// states (a quote opens a value only after '='; "/>" closes the element only outside a value);
+// kNone when the file ends first, where the tokenizer drops the tag and everything after it.
+// Fills `tag`'s attributes when `attributes` is set.
+std::size_t tag_end(std::string_view html, std::size_t from, StartTag& tag, bool attributes) {
+  enum class State { before_name, name, after_name, before_value, quoted, unquoted, after_quoted,
+                     slash };
+  State state = State::before_name;
+  char quote = 0;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  auto begin_attribute = [&](char c) {
+    if (attributes) tag.attributes.emplace_back(std::string(1, lower(c)), std::string());
+  };
+  auto add_to_name = [&](char c) {
+    if (attributes) tag.attributes.back().first += lower(c);
+  };
+  auto add_to_value = [&](char c) {
+    if (attributes) tag.attributes.back().second += c;
+  };
+  for (std::size_t i = from; i < html.size(); ++i) {
+    const char c = html[i];
+    switch (state) {
+      case State::before_name:
+        if (c == '/') {
+          state = State::slash;
+        } else if (c == '>') {
+          return i;
+        } else if (!is_tag_space(c)) {
+          begin_attribute(c);
+          state = State::name;
+        }
+        break;
+      case State::name:
+      case State::after_name:
+        if (is_tag_space(c)) {
+          state = State::after_name;
+        } else if (c == '/') {
+          state = State::slash;
+        } else if (c == '=') {
+          state = State::before_value;
+        } else if (c == '>') {
+          return i;
+        } else if (state == State::name) {
+          add_to_name(c);
+        } else {
+          begin_attribute(c);
+          state = State::name;
+        }
+        break;
+      case State::before_value:
+        if (c == '"' || c == '\'') {
+          quote = c;
+          state = State::quoted;
+        } else if (c == '>') {
+          return i;
+        } else if (!is_tag_space(c)) {
+          add_to_value(c);
+          state = State::unquoted;
+        }
+        break;
+      case State::quoted:
+        if (c == quote) {
+          state = State::after_quoted;
+        } else {
+          add_to_value(c);
+        }
+        break;
+      case State::unquoted:
+        if (is_tag_space(c)) {
+          state = State::before_name;
+        } else if (c == '>') {
+          return i;
+        } else {
+          add_to_value(c);
+        }
+        break;
+      case State::after_quoted:
+      case State::slash:
+        if (c == '>') {
+          tag.self_closing = state == State::slash;
+          return i;
+        }
+        if (state == State::after_quoted && (is_tag_space(c) || c == '/')) {
+          state = is_tag_space(c) ? State::before_name : State::slash;
+          break;
+        }
+        // Anything else starts over before an attribute name, this character included.
+        state = State::before_name;
+        --i;
+        break;
+    }
+  }
+  return kNone;
+}
+
+bool equals_ascii_lower(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c =
+        text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
 
 // The kinds of element where a search down the stack stops.
 enum StopKind : unsigned {
@@ -443,33 +618,35 @@ class MarkupShape {
   std::size_t max_depth() const { return max_depth_; }
   std::size_t reopened() const { return reopened_; }
 
+  // Whether the parser stands in an svg or MathML element (where "<![CDATA[" opens text).
+  bool in_foreign_content() const { return !stack_.empty() && stack_.back().space != Space::html; }
+
   // Returns whether the tag makes an HTML element (one whose text may be raw, as <script>'s),
   // not an svg or MathML one.
-  bool start_tag(const std::string& name, std::string_view raw, bool self_closing) {
-    // Inside <svg> or <math> a tag nests as written (or closes itself with "/>"); none of the
-    // HTML rules below apply there. But an HTML5 "breakout" tag (<table>, <p>, <div> …) outside
-    // an integration point closes the foreign elements first and is then an HTML tag, with its
-    // implied elements: nested as written it would be measured shallower than gumbo builds it.
-    // Inside an integration point (an svg <title>, a MathML <mi> …) tags are HTML again.
-    while ((is_open("svg") || is_open("math")) && !in_integration_point()) {
-      if (!contains(kForeignBreakout, name)) {
-        if (!self_closing) push(name, 0);
+  bool start_tag(const std::string& name, const StartTag& tag) {
+    // As gumbo decides it, the current node says which rules a tag follows. Under a foreign
+    // one a tag nests as written (or closes itself with "/>"), in the current node's namespace,
+    // but an HTML5 "breakout" tag (<table>, <p>, <font color> …) closes foreign elements up to
+    // an HTML element or an integration point and is read again there.
+    while (!html_rules_for_start(name)) {
+      if (!breaks_out(name, tag)) {
+        const Space space = stack_.back().space;
+        if (!tag.self_closing) push(name, space, 0, integration_point(space, name, tag));
         return false;
       }
-      leave_innermost_foreign_root();
+      do {
+        pop();
+      } while (in_foreign_content() && stack_.back().point == Point::none);
     }
-    // (After the foreign content: <head> and <body> there break out of it before being
-    // dropped, and <html> there is an svg element like any other.)
     if (contains(kSingletons, name)) return true;
     if (contains(kTableParts, name) && !is_open("table")) return true;
     // A form inside a form is dropped.
     if (name == "form" && is_open("form")) return true;
-    const bool foreign = name == "svg" || name == "math";
     // Closings gumbo is sure to make, found the way the HTML5 rules look for them.
     if (contains(kClosesP, name)) close_through({"p"}, kStopButton);
     if (name == "li") close_through({"li"}, kStopListItem);
     if (name == "dd" || name == "dt") close_through({"dd", "dt"}, kStopListItem);
-    if (contains(kHeadings, name) && !stack_.empty() && contains(kHeadings, stack_.back().name)) {
+    if (contains(kHeadings, name) && !stack_.empty() && contains(kHeadings, stack_.back().key)) {
       pop();
     }
     if (name == "option" && top_is("option")) pop();
@@ -491,17 +668,44 @@ class MarkupShape {
     }
     // Blocks are inserted as they are; inline elements first reopen what a block closed.
     if (!contains(kSpecial, name) || contains(kReopeningSpecial, name)) reconstruct_formatting();
-    if (contains(kVoid, name) || (self_closing && foreign)) return true;
+    if (name == "svg" || name == "math") {
+      if (!tag.self_closing) push(name, name == "svg" ? Space::svg : Space::math);
+      return false;
+    }
+    if (contains(kVoid, name)) return true;
     std::uint64_t formatting = 0;
-    if (contains(kFormatting, name)) formatting = add_formatting(name, raw);
-    push(name, formatting);
+    if (contains(kFormatting, name)) formatting = add_formatting(name, tag.raw);
+    push(name, Space::html, formatting);
     return true;
   }
 
-  // Text, white space included, goes inside the formatting elements that are open.
-  void text() { reconstruct_formatting(); }
+  // Text, white space included, goes inside the formatting elements that are open; in foreign
+  // content it is only inserted.
+  void text() {
+    if (!in_foreign_content() || stack_.back().point != Point::none) reconstruct_formatting();
+  }
 
-  void end_tag(const std::string& name) {
+  // `written` is all between "</" and ">", lower-cased.
+  void end_tag(const std::string& name, std::string_view written) {
+    // Under a foreign current node the innermost foreign element of that name closes, with
+    // all above it; the first HTML element met hands the tag to the HTML rules. gumbo 0.10
+    // compares the end tag as written, attributes and spaces included ("</g >" closes no <g>),
+    // with the start tag's name up to a C white-space character.
+    for (std::size_t i = stack_.size(); i-- > 0 && stack_[i].space != Space::html;) {
+      const std::string_view local = stack_[i].local_name();
+      if (local.substr(0, local.find('\v')) == written) {
+        while (stack_.size() > i) pop();
+        return;
+      }
+    }
+    html_end_tag(name);
+  }
+
+ private:
+  // Where an element lets HTML rules in again (kSvgHtmlPoints, kMathTextPoints).
+  enum class Point : unsigned char { none, html, math_text };
+
+  void html_end_tag(const std::string& name) {
     if (contains(kSingletons, name)) return;
     // gumbo takes a form off the stack without closing what is inside it.
     if (name == "form") {
@@ -516,13 +720,13 @@ class MarkupShape {
     // end tag of any unknown name closes the innermost unknown element, unless a special
     // element comes first. (Closing the element of that very name would close more than
     // gumbo does.)
-    if (!is_open("svg") && !is_open("math") && is_unknown_tag(name)) {
+    if (is_unknown_tag(name)) {
       for (std::size_t i = stack_.size(); i-- > 0;) {
-        if (is_unknown_tag(stack_[i].name)) {
+        if (stack_[i].space == Space::html && is_unknown_tag(stack_[i].key)) {
           while (stack_.size() > i) pop();
           return;
         }
-        if (contains(kSpecial, stack_[i].name)) return;
+        if (contains(kSpecial, stack_[i].key)) return;
       }
       return;
     }
@@ -541,11 +745,18 @@ class MarkupShape {
     while (stack_.size() > at) pop();
   }
 
- private:
   struct Open {
-    std::string name;
+    std::string key;           // the name, "svg:" or "math:" before a foreign one
+    Space space;
+    Point point;
     std::uint64_t formatting;  // its entry in formatting_, or 0
     unsigned stops;            // bit k set: a search of StopKind k stops here
+
+    std::string_view local_name() const {
+      return std::string_view(key).substr(space == Space::svg    ? 4
+                                          : space == Space::math ? 5
+                                                                 : 0);
+    }
   };
   struct Formatting {
     std::string name;
@@ -574,7 +785,7 @@ class MarkupShape {
     return it != positions_.end() && !it->second.empty();
   }
 
-  bool top_is(std::string_view name) const { return !stack_.empty() && stack_.back().name == name; }
+  bool top_is(std::string_view name) const { return !stack_.empty() && stack_.back().key == name; }
 
   // The index in stack_ of the nearest open element named one of `names`, unless an element
   // of `stop` other than it lies above it; kNone otherwise. Constant time: every name and
@@ -598,45 +809,53 @@ class MarkupShape {
     while (stack_.size() > at) pop();
   }
 
-  // The stack index of the innermost open <svg> or <math>; kNone when neither is open.
-  std::size_t innermost_foreign_root() const {
-    std::size_t at = kNone;
-    for (const char* root : {"svg", "math"}) {
-      auto it = positions_.find(root);
-      if (it == positions_.end() || it->second.empty()) continue;
-      if (at == kNone || it->second.back() > at) at = it->second.back();
-    }
-    return at;
+  // gumbo's choice of rules for a start tag: HTML ones under an HTML current node or at an
+  // integration point, else those of foreign content.
+  bool html_rules_for_start(const std::string& name) const {
+    if (!in_foreign_content()) return true;
+    const Open& top = stack_.back();
+    if (top.point == Point::html) return true;
+    if (top.point == Point::math_text) return name != "mglyph" && name != "malignmark";
+    return top.key == "math:annotation-xml" && name == "svg";
   }
 
-  // Whether HTML is allowed where the parser stands: an svg <foreignObject>, <desc> or <title>,
-  // or a MathML text or annotation element, open inside the innermost <svg> or <math>.
-  bool in_integration_point() const {
-    const std::size_t root = innermost_foreign_root();
-    if (root == kNone) return false;
-    for (std::size_t i = root + 1; i < stack_.size(); ++i) {
-      if (contains(kIntegrationPoints, stack_[i].name)) return true;
+  static bool breaks_out(const std::string& name, const StartTag& tag) {
+    if (contains(kForeignBreakout, name)) return true;
+    if (name != "font") return false;
+    for (const char* attribute : {"color", "face", "size"}) {
+      if (tag.attribute(attribute)) return true;
     }
     return false;
   }
 
-  void leave_innermost_foreign_root() {
-    const std::size_t root = innermost_foreign_root();
-    while (stack_.size() > root) pop();
+  static Point integration_point(Space space, const std::string& name, const StartTag& tag) {
+    if (space == Space::svg && contains(kSvgHtmlPoints, name)) return Point::html;
+    if (space != Space::math) return Point::none;
+    if (contains(kMathTextPoints, name)) return Point::math_text;
+    if (name != "annotation-xml") return Point::none;
+    const auto encoding = tag.attribute("encoding");
+    return encoding && (equals_ascii_lower(*encoding, "text/html") ||
+                        equals_ascii_lower(*encoding, "application/xhtml+xml"))
+               ? Point::html
+               : Point::none;
   }
 
   // A cell or row directly in a table gets the <tbody> and <tr> gumbo inserts for it.
   void imply_table_parts(bool cell) {
     if (cell && find({"tr"}, kStopTable) != kNone) return;
-    if (find({"tbody", "thead", "tfoot"}, kStopTable) == kNone) push("tbody", 0);
-    if (cell) push("tr", 0);
+    if (find({"tbody", "thead", "tfoot"}, kStopTable) == kNone) push("tbody", Space::html);
+    if (cell) push("tr", Space::html);
   }
 
-  void push(const std::string& name, std::uint64_t formatting) {
+  void push(const std::string& name, Space space, std::uint64_t formatting = 0,
+            Point point = Point::none) {
     const std::size_t at = stack_.size();
-    const unsigned stops = stops_of(name);
-    stack_.push_back({name, formatting, stops});
-    positions_[name].push_back(at);
+    std::string key = space == Space::svg    ? "svg:" + name
+                      : space == Space::math ? "math:" + name
+                                             : name;
+    const unsigned stops = stops_of(key);
+    positions_[key].push_back(at);
+    stack_.push_back({std::move(key), space, point, formatting, stops});
     for (unsigned kind = 0; kind < kStops; ++kind) {
       if (stops & (1u << kind)) stop_positions_[kind].push_back(at);
     }
@@ -645,7 +864,7 @@ class MarkupShape {
 
   void pop() {
     const Open& top = stack_.back();
-    positions_[top.name].pop_back();
+    positions_[top.key].pop_back();
     for (unsigned kind = 0; kind < kStops; ++kind) {
       if (top.stops & (1u << kind)) stop_positions_[kind].pop_back();
     }
@@ -691,7 +910,7 @@ class MarkupShape {
     while (first != formatting_.begin() && !std::prev(first)->second.on_stack) --first;
     for (auto it = first; it != formatting_.end(); ++it) {
       it->second.on_stack = true;
-      push(it->second.name, it->first);
+      push(it->second.name, Space::html, it->first);
       ++reopened_;
     }
   }
@@ -705,62 +924,6 @@ class MarkupShape {
   std::size_t max_depth_ = 0;
   std::size_t reopened_ = 0;
 };
-
-bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// The '>' that ends a tag whose name ends at `from`, following the HTML5 tokenizer's
-// attribute states (a quote opens a value only after '='); kNone when the file ends first,
-// where the tokenizer drops the tag and everything after it.
-std::size_t tag_end(std::string_view html, std::size_t from) {
-  enum class State { before_name, name, after_name, before_value, unquoted };
-  State state = State::before_name;
-  for (std::size_t i = from; i < html.size(); ++i) {
-    const char c = html[i];
-    if (c == '>' && state != State::before_value) return i;
-    switch (state) {
-      case State::before_name:
-        if (!is_tag_space(c) && c != '/') state = State::name;
-        break;
-      case State::name:
-        if (is_tag_space(c)) state = State::after_name;
-        else if (c == '/') state = State::before_name;
-        else if (c == '=') state = State::before_value;
-        break;
-      case State::after_name:
-        if (c == '/') state = State::before_name;
-        else if (c == '=') state = State::before_value;
-        else if (!is_tag_space(c)) state = State::name;
-        break;
-      case State::before_value:
-        if (c == '"' || c == '\'') {
-          i = html.find(c, i + 1);
-          if (i == kNone) return kNone;
-          state = State::before_name;
-        } else if (c == '>') {
-          return i;
-        } else if (!is_tag_space(c)) {
-          state = State::unquoted;
-        }
-        break;
-      case State::unquoted:
-        if (is_tag_space(c)) state = State::before_name;
-        break;
-    }
-  }
-  return kNone;
-}
-
-bool equals_ascii_lower(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c =
-        text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 // Where the raw text of a <script>, <style> … that starts at `from` ends: its end tag.
 std::size_t raw_text_end(std::string_view html, std::size_t from, std::string_view name) {
@@ -793,6 +956,13 @@ MarkupShape scan_markup(std::string_view html) {
     if (i != text_begin) shape.text();
     if (i == kNone || i + 1 >= html.size()) break;
     const char next = html[i + 1];
+    if (next == '!' && shape.in_foreign_content() && html.compare(i, 9, "<![CDATA[") == 0) {
+      // In svg or MathML this is text up to "]]>", tags and all.
+      i = html.find("]]>", i + 9);
+      if (i == kNone) break;
+      i += 3;
+      continue;
+    }
     if (next == '!' || next == '?') {
       i = html.compare(i, 4, "<!--") == 0 ? comment_end(html, i) : html.find('>', i + 2);
       if (i == kNone) break;
@@ -817,16 +987,19 @@ MarkupShape scan_markup(std::string_view html) {
            html[name_end] != '>') {
       ++name_end;
     }
-    const std::size_t close = tag_end(html, name_end);
-    if (close == kNone) break;
+    StartTag tag;
     const std::string name = lower_ascii(html.substr(name_begin, name_end - name_begin));
+    const std::size_t close =
+        tag_end(html, name_end, tag, name == "font" || name == "annotation-xml");
+    if (close == kNone) break;
     // In svg or MathML, <title>, <script>, <plaintext> … are elements like any other, whose
     // content is markup.
     bool html_element = false;
     if (is_end) {
-      shape.end_tag(name);
+      shape.end_tag(name, lower_ascii(html.substr(name_begin, close - name_begin)));
     } else {
-      html_element = shape.start_tag(name, html.substr(i, close + 1 - i), html[close - 1] == '/');
+      tag.raw = html.substr(i, close + 1 - i);
+      html_element = shape.start_tag(name, tag);
     }
     i = close + 1;
     if (html_element && name == "plaintext") break;
