@@ -767,7 +767,9 @@ class MarkupShape {
   static constexpr std::size_t kSearch = 32;
 
   static bool is_unknown_tag(const std::string& name) {
-    return gumbo_tag_enum(name.c_str()) == GUMBO_TAG_UNKNOWN;
+    // By length: a NUL in a tag name (an unknown name to gumbo, which reads it as U+FFFD)
+    // would end a C string early, at a known name.
+    return gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size())) == GUMBO_TAG_UNKNOWN;
   }
 
   static unsigned stops_of(std::string_view name) {
