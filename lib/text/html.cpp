@@ -398,6 +398,7 @@ const NameSet kTableBoundaries = {"html", "table", "template"};
 // Start tags gumbo ignores outside a table.
 const NameSet kTableParts = {"caption", "col",  "colgroup", "tbody", "td",
                              "tfoot",   "th",   "thead",    "tr"};
+const NameSet kTableEnds = {"table", "caption", "tbody", "thead", "tfoot", "tr", "td", "th"};
 const NameSet kHeadings = {"h1", "h2", "h3", "h4", "h5", "h6"};
 // Where the search for an open <li>, <dd> or <dt> stops.
 const NameSet kListItemStops = [] {
@@ -736,9 +737,12 @@ class MarkupShape {
     }
     // A formatting element closes with what is above it unless a block is in between; then
     // gumbo's adoption agency moves nodes around without deepening the stack: kept as it is.
-    const StopKind stop = name == "li"                 ? kStopList
-                          : contains(kSpecial, name) ? kStopScope
-                                                     : kStopSpecial;
+    // The end of a table or one of its parts is looked for in table scope, as the table
+    // insertion modes do (a </td> closes its cell past an open <object> or MathML element).
+    const StopKind stop = name == "li"                   ? kStopList
+                          : contains(kTableEnds, name) ? kStopTable
+                          : contains(kSpecial, name)   ? kStopScope
+                                                       : kStopSpecial;
     const std::size_t at = find({name}, stop);
     if (at == kNone) return;
     if (contains(kFormatting, name)) forget_formatting(name);
