@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses of tests/fuzz with clang (ASan + UBSan) into ./build-fuzz and
-# runs each for a bounded time under ctest, then replays the seeds and kept crash inputs.
-# Installs clang and its runtime (libFuzzer) when missing.
-#   tools/fuzz.sh [SECONDS_PER_FUZZER]      (default 20)
+# runs each under ctest, then replays the seeds and kept crash inputs. Installs clang and its
+# runtime (libFuzzer) when missing.
+#   tools/fuzz.sh            each fuzzer its fixed number of inputs from a fixed seed (about
+#                            20 s each): the same outcome on every machine, as CI runs it
+#   tools/fuzz.sh SECONDS    exploration: each fuzzer SECONDS long from a new seed
 # A crash leaves its input in build-fuzz/tests/fuzz/work/NAME/crash-*: fix the bug, then copy the
 # input to tests/fuzz/regressions/NAME/ so that every build replays it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-20}
+if [ $# -gt 0 ]; then
+  mode=(-DIPRDB_FUZZ_FIXED_RUNS=OFF -DIPRDB_FUZZ_SEED=0 -DIPRDB_FUZZ_SECONDS="$1")
+else
+  mode=(-DIPRDB_FUZZ_FIXED_RUNS=ON -DIPRDB_FUZZ_SEED=1 -DIPRDB_FUZZ_SECONDS=60)
+fi
 
 tools/install-deps.sh
 if ! command -v clang++-14 >/dev/null 2>&1 ||
@@ -28,7 +34,7 @@ if [ ! -f build-fuzz/CMakeCache.txt ]; then
     -DIPRDB_BUILD_TESTS=OFF -DIPRDB_BUILD_TOOLS=OFF -DIPRDB_BUILD_EXAMPLES=OFF -DIPRDB_INSTALL=OFF \
     -DIPRDB_BUILD_BENCH=OFF
 fi
-cmake -S . -B build-fuzz -DIPRDB_FUZZ_SECONDS="$seconds" > /dev/null
+cmake -S . -B build-fuzz "${mode[@]}" > /dev/null
 cmake --build build-fuzz --parallel "$(nproc)"
 # One fuzzer at a time (RUN_SERIAL): each has the whole machine for its time.
 ctest --test-dir build-fuzz --output-on-failure

@@ -641,6 +641,15 @@ class MarkupShape {
     }
     if (contains(kSingletons, name)) return true;
     if (contains(kTableParts, name) && !is_open("table")) return true;
+    // In a table's own insertion modes (not in a cell or caption) a <table> ends the open one
+    // first, and
+    // a <caption>, <colgroup> or <col> goes back to the table, closing the cell, row and section.
+    if (name == "table") {
+      while (in_table_mode(false)) close_through({"table"}, kStopTable);
+    } else if ((name == "caption" || name == "colgroup" || name == "col") && in_table_mode(true)) {
+      while (!top_is("table")) pop();
+      if (name == "col") push("colgroup", Space::html);
+    }
     // A form inside a form is dropped.
     if (name == "form" && is_open("form")) return true;
     // Closings gumbo is sure to make, found the way the HTML5 rules look for them.
@@ -844,6 +853,26 @@ class MarkupShape {
                         equals_ascii_lower(*encoding, "application/xhtml+xml"))
                ? Point::html
                : Point::none;
+  }
+
+  // Whether the nearest table part open is one whose insertion mode handles table tags itself
+  // (a table, section, row or column group; with `cells`, a cell or caption too, where a
+  // <table> nests), so that it is in table scope. The nearest is the one opened last: positions, not a walk down the stack.
+  bool in_table_mode(bool cells) const {
+    std::size_t nearest = kNone;
+    std::string_view nearest_name;
+    for (std::string_view part : {"table", "tbody", "thead", "tfoot", "tr", "caption", "colgroup",
+                                  "td", "th", "template"}) {
+      auto it = positions_.find(std::string(part));
+      if (it == positions_.end() || it->second.empty()) continue;
+      if (nearest == kNone || it->second.back() > nearest) {
+        nearest = it->second.back();
+        nearest_name = part;
+      }
+    }
+    if (nearest == kNone || nearest_name == "template") return false;
+    if (nearest_name == "td" || nearest_name == "th" || nearest_name == "caption") return cells;
+    return find({"table"}, kStopTable) != kNone;
   }
 
   // A cell or row directly in a table gets the <tbody> and <tr> gumbo inserts for it.
