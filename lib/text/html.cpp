@@ -640,14 +640,16 @@ class MarkupShape {
       } while (in_foreign_content() && stack_.back().point == Point::none);
     }
     if (contains(kSingletons, name)) return true;
-    if (contains(kTableParts, name) && !is_open("table")) return true;
+    // (In a <template> they are read as the template's first tag decides; nested as written
+    // with their implied parts, they never measure shallower than that.)
+    if (contains(kTableParts, name) && !is_open("table") && !is_open("template")) return true;
     // In a table's own insertion modes (not in a cell or caption) a <table> ends the open one
     // first, and
     // a <caption>, <colgroup> or <col> goes back to the table, closing the cell, row and section.
     if (name == "table") {
       while (in_table_mode(false)) close_through({"table"}, kStopTable);
     } else if ((name == "caption" || name == "colgroup" || name == "col") && in_table_mode(true)) {
-      while (!top_is("table")) pop();
+      while (!stack_.empty() && !top_is("table") && !top_is("template")) pop();
       if (name == "col") push("colgroup", Space::html);
     }
     // A form inside a form is dropped.
