@@ -399,6 +399,9 @@ const NameSet kTableBoundaries = {"html", "table", "template"};
 const NameSet kTableParts = {"caption", "col",  "colgroup", "tbody", "td",
                              "tfoot",   "th",   "thead",    "tr"};
 const NameSet kTableEnds = {"table", "caption", "tbody", "thead", "tfoot", "tr", "td", "th"};
+// Start tags a <template> reads by the rules of a head, leaving its mode undecided.
+const NameSet kHeadInTemplate = {"base", "basefont", "bgsound", "link",  "meta",
+                                 "noframes", "script", "style", "template", "title"};
 const NameSet kHeadings = {"h1", "h2", "h3", "h4", "h5", "h6"};
 // Where the search for an open <li>, <dd> or <dt> stops.
 const NameSet kListItemStops = [] {
@@ -640,9 +643,8 @@ class MarkupShape {
       } while (in_foreign_content() && stack_.back().point == Point::none);
     }
     if (contains(kSingletons, name)) return true;
-    // (In a <template> they are read as the template's first tag decides; nested as written
-    // with their implied parts, they never measure shallower than that.)
-    if (contains(kTableParts, name) && !is_open("table") && !is_open("template")) return true;
+    decide_template_mode(name);
+    if (contains(kTableParts, name) && !table_parts_allowed()) return true;
     // In a table's own insertion modes (not in a cell or caption) a <table> ends the open one
     // first, and
     // a <caption>, <colgroup> or <col> goes back to the table, closing the cell, row and section.
@@ -716,6 +718,9 @@ class MarkupShape {
  private:
   // Where an element lets HTML rules in again (kSvgHtmlPoints, kMathTextPoints).
   enum class Point : unsigned char { none, html, math_text };
+  // How the tags in a <template> are read: its first start tag (but those of a head) decides,
+  // table parts as in a table, anything else as in a body, where table parts are dropped.
+  enum class TemplateMode : unsigned char { undecided, table, body };
 
   void html_end_tag(const std::string& name) {
     if (contains(kSingletons, name)) return;
@@ -766,6 +771,7 @@ class MarkupShape {
     Point point;
     std::uint64_t formatting;  // its entry in formatting_, or 0
     unsigned stops;            // bit k set: a search of StopKind k stops here
+    TemplateMode template_mode = TemplateMode::undecided;  // of a <template>
 
     std::string_view local_name() const {
       return std::string_view(key).substr(space == Space::svg    ? 4
@@ -855,6 +861,28 @@ class MarkupShape {
                         equals_ascii_lower(*encoding, "application/xhtml+xml"))
                ? Point::html
                : Point::none;
+  }
+
+  void decide_template_mode(const std::string& name) {
+    auto it = positions_.find("template");
+    if (it == positions_.end() || it->second.empty()) return;
+    Open& innermost = stack_[it->second.back()];
+    if (innermost.template_mode != TemplateMode::undecided || contains(kHeadInTemplate, name)) {
+      return;
+    }
+    innermost.template_mode =
+        contains(kTableParts, name) ? TemplateMode::table : TemplateMode::body;
+  }
+
+  // Table parts count in a table, or in a template read as one, whichever is nearer.
+  bool table_parts_allowed() const {
+    auto table = positions_.find("table");
+    auto template_ = positions_.find("template");
+    const bool in_table = table != positions_.end() && !table->second.empty();
+    if (template_ == positions_.end() || template_->second.empty()) return in_table;
+    const std::size_t innermost = template_->second.back();
+    if (in_table && table->second.back() > innermost) return true;
+    return stack_[innermost].template_mode == TemplateMode::table;
   }
 
   // Whether the nearest table part open is one whose insertion mode handles table tags itself
