@@ -1,65 +1,41 @@
 #include <algorithm>
-#include <iterator>
-#include <map>
-#include <unordered_map>
+#include <mutex>
 
 #include <fmt/format.h>
 
 #include <iprdb/error.hpp>
 #include <iprdb/reference.hpp>
 
-#include "common/csv.hpp"
-#include "reference/embedded.hpp"
+#include "reference/gazetteer_index.hpp"
 #include "reference/lookup_key.hpp"
 
 namespace iprdb {
 
-using detail::CsvTable;
+using detail::TableView;
 
 struct Gazetteer::Impl {
-  std::vector<Region> regions;                           // sorted by code
-  std::vector<Alias> aliases;                            // sorted by alias, then code
-  std::unordered_map<int, std::size_t> by_code;          // code → index in regions
-  std::unordered_map<std::string, std::vector<std::size_t>> by_full_name;  // lookup_key(name)
-  std::unordered_map<std::string, std::vector<std::size_t>> by_name;    // lookup_key(alias)
-  std::unordered_map<std::string, std::vector<std::size_t>> by_pinyin;  // pinyin_key
-  std::multimap<int, std::size_t> by_parent;
+  std::vector<Region> regions;      // sorted by code
+  detail::GazetteerLookups lookups;  // into `parsed` or into the compiled-in tables
+  detail::ParsedGazetteer parsed;    // parse() only
+  // builtin() leaves the aliases to their first use: only loading a database and extracting
+  // need them, and a query would otherwise build seven thousand strings for nothing.
+  std::vector<Alias> (*make_aliases)() = nullptr;
+  std::once_flag aliases_made;
+  std::vector<Alias> aliases;  // in file order
 
-  std::vector<Region> collect(const std::vector<std::size_t>& indexes) const {
+  // Each table lists a key's regions in code order without repeats, as callers get them.
+  template <typename Entry>
+  std::vector<Region> regions_under(TableView<Entry> table, const decltype(Entry::key)& key) const {
+    const auto first = std::lower_bound(table.begin(), table.end(), key,
+                                        [](const Entry& e, const auto& k) { return e.key < k; });
+    const auto last = std::upper_bound(first, table.end(), key,
+                                       [](const auto& k, const Entry& e) { return k < e.key; });
     std::vector<Region> out;
-    for (auto i : indexes) out.push_back(regions[i]);
-    std::sort(out.begin(), out.end(),
-              [](const Region& a, const Region& b) { return a.code < b.code; });
-    out.erase(std::unique(out.begin(), out.end(),
-                          [](const Region& a, const Region& b) { return a.code == b.code; }),
-              out.end());
+    out.reserve(static_cast<std::size_t>(last - first));
+    for (auto it = first; it != last; ++it) out.push_back(regions[it->region]);
     return out;
   }
 };
-
-namespace {
-
-std::optional<int> optional_year(const std::string& text, std::string_view origin, int line) {
-  if (text.empty()) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    int year = std::stoi(text, &used);
-    if (used == text.size()) return year;
-  } catch (const std::exception&) {
-  }
-  throw Error(ErrorCode::malformed_record, fmt::format("\"{}\" is not a year", text),
-              std::string(origin), line);
-}
-
-RegionCode code_field(const std::string& text, std::string_view origin, int line) {
-  try {
-    return RegionCode(text);
-  } catch (const Error& e) {
-    throw Error(ErrorCode::malformed_record, e.message(), std::string(origin), line);
-  }
-}
-
-}  // namespace
 
 Gazetteer::Gazetteer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
@@ -69,117 +45,55 @@ Gazetteer::~Gazetteer() = default;
 Gazetteer Gazetteer::parse(std::string_view regions_csv, std::string_view aliases_csv,
                            std::string_view origin) {
   auto impl = std::make_unique<Impl>();
-  const std::string regions_origin = fmt::format("{}/regions.csv", origin);
-  auto table = CsvTable::parse(regions_csv, regions_origin,
-                               {"code", "name", "short_name", "level", "parent_code", "pinyin",
-                                "valid_from", "valid_to", "successor_code"});
-  impl->regions.reserve(table.rows().size());
-  impl->by_code.reserve(table.rows().size());
-  const auto c_code = table.column("code"), c_name = table.column("name"),
-             c_short = table.column("short_name"), c_level = table.column("level"),
-             c_parent = table.column("parent_code"), c_pinyin = table.column("pinyin"),
-             c_from = table.column("valid_from"), c_to = table.column("valid_to"),
-             c_successor = table.column("successor_code");
-  for (const auto& row : table.rows()) {
-    const auto& f = row.fields;
-    auto level = parse_region_level(f[c_level]);
-    if (!level) {
-      throw Error(ErrorCode::malformed_record, fmt::format("unknown level \"{}\"", f[c_level]),
-                  regions_origin, row.line);
-    }
-    Region region{code_field(f[c_code], regions_origin, row.line),
-                  f[c_name],
-                  f[c_short],
-                  *level,
-                  std::nullopt,
-                  f[c_pinyin],
-                  optional_year(f[c_from], regions_origin, row.line),
-                  optional_year(f[c_to], regions_origin, row.line),
-                  std::nullopt};
-    if (!f[c_parent].empty()) region.parent = code_field(f[c_parent], regions_origin, row.line);
-    if (!f[c_successor].empty()) {
-      region.successor = code_field(f[c_successor], regions_origin, row.line);
-    }
-    if (!impl->by_code.emplace(region.code.to_int(), impl->regions.size()).second) {
-      throw Error(ErrorCode::malformed_record,
-                  fmt::format("region code {} appears twice", region.code.str()), regions_origin,
-                  row.line);
-    }
-    impl->regions.push_back(std::move(region));
-  }
-  // regions.csv is written in code order; sorting only when it is not saves moving three
-  // thousand regions at the start of every tool.
-  const auto by_code_order = [](const Region& a, const Region& b) { return a.code < b.code; };
-  if (!std::is_sorted(impl->regions.begin(), impl->regions.end(), by_code_order)) {
-    std::sort(impl->regions.begin(), impl->regions.end(), by_code_order);
-  }
-  impl->by_code.clear();
-  for (std::size_t i = 0; i < impl->regions.size(); ++i) {
-    const auto& region = impl->regions[i];
-    impl->by_code.emplace(region.code.to_int(), i);
-    if (region.parent) impl->by_parent.emplace(region.parent->to_int(), i);
-    if (!region.pinyin.empty()) impl->by_pinyin[detail::pinyin_key(region.pinyin)].push_back(i);
-  }
-  for (const auto& region : impl->regions) {
-    for (const auto* other : {&region.parent, &region.successor}) {
-      if (*other && !impl->by_code.count((*other)->to_int())) {
-        throw Error(ErrorCode::malformed_record,
-                    fmt::format("region {} refers to {}, which is not in the gazetteer",
-                                region.code.str(), (*other)->str()),
-                    regions_origin);
-      }
-    }
-  }
-
-  const std::string aliases_origin = fmt::format("{}/aliases.csv", origin);
-  auto alias_table = CsvTable::parse(aliases_csv, aliases_origin, {"alias", "code", "kind"});
-  impl->aliases.reserve(alias_table.rows().size());
-  impl->by_name.reserve(alias_table.rows().size() + impl->regions.size());
-  impl->by_full_name.reserve(impl->regions.size());
-  const auto a_alias = alias_table.column("alias"), a_code = alias_table.column("code"),
-             a_kind = alias_table.column("kind");
-  for (const auto& row : alias_table.rows()) {
-    auto code = code_field(row.fields[a_code], aliases_origin, row.line);
-    auto it = impl->by_code.find(code.to_int());
-    if (it == impl->by_code.end()) {
-      throw Error(ErrorCode::malformed_record,
-                  fmt::format("alias \"{}\" names region {}, which is not in the gazetteer",
-                              row.fields[a_alias], code.str()),
-                  aliases_origin, row.line);
-    }
-    impl->by_name[detail::lookup_key(row.fields[a_alias])].push_back(it->second);
-    impl->aliases.push_back(Alias{row.fields[a_alias], code, row.fields[a_kind]});
-  }
-  // Full and short names are always names of their region, whatever the alias file holds.
-  for (std::size_t i = 0; i < impl->regions.size(); ++i) {
-    const std::string full_key = detail::lookup_key(impl->regions[i].name);
-    impl->by_full_name[full_key].push_back(i);
-    for (const auto* name : {&impl->regions[i].name, &impl->regions[i].short_name}) {
-      auto& hits = impl->by_name[name == &impl->regions[i].name ? full_key
-                                                                  : detail::lookup_key(*name)];
-      if (std::find(hits.begin(), hits.end(), i) == hits.end()) hits.push_back(i);
-    }
-  }
+  impl->parsed = detail::parse_gazetteer(regions_csv, aliases_csv, origin);
+  impl->regions = std::move(impl->parsed.regions);
+  impl->aliases = std::move(impl->parsed.aliases);
+  impl->lookups = impl->parsed.lookups();
   return Gazetteer(std::move(impl));
 }
 
+namespace {
+
+std::optional<RegionCode> optional_code(std::string_view digits) {
+  if (digits.empty()) return std::nullopt;
+  return RegionCode(digits);
+}
+
+}  // namespace
+
 const Gazetteer& Gazetteer::builtin() {
-  // Never destroyed: freeing ten thousand names at exit cost a short-lived tool (iprdb-query)
+  // Never destroyed: freeing thousands of names at exit cost a short-lived tool (iprdb-query)
   // a tenth of its run, and nothing is left to release when the process ends anyway.
-  static const Gazetteer& instance = *new Gazetteer(
-      parse(detail::embedded::gazetteer_regions, detail::embedded::gazetteer_aliases,
-            "schema/gazetteer"));
+  static const Gazetteer& instance = *[] {
+    const auto& data = detail::builtin_gazetteer;
+    auto impl = std::make_unique<Impl>();
+    impl->regions.reserve(data.regions.size);
+    for (const auto& r : data.regions) {
+      impl->regions.push_back(Region{RegionCode(r.code), std::string(r.name),
+                                     std::string(r.short_name), r.level,
+                                     optional_code(r.parent_code), std::string(r.pinyin),
+                                     r.valid_from, r.valid_to, optional_code(r.successor_code)});
+    }
+    impl->lookups = data.lookups;
+    impl->make_aliases = [] {
+      std::vector<Alias> aliases;
+      aliases.reserve(detail::builtin_gazetteer.aliases.size);
+      for (const auto& a : detail::builtin_gazetteer.aliases) {
+        aliases.push_back(Alias{std::string(a.alias), RegionCode(a.code), std::string(a.kind)});
+      }
+      return aliases;
+    };
+    return new Gazetteer(std::move(impl));
+  }();
   return instance;
 }
 
 std::optional<Region> Gazetteer::by_code(std::string_view code) const {
-  if (code.size() != 6) return std::nullopt;
-  for (char c : code) {
-    if (c < '0' || c > '9') return std::nullopt;
-  }
-  auto it = impl_->by_code.find(RegionCode(code).to_int());
-  if (it == impl_->by_code.end()) return std::nullopt;
-  return impl_->regions[it->second];
+  const auto& regions = impl_->regions;
+  auto it = std::lower_bound(regions.begin(), regions.end(), code,
+                             [](const Region& r, std::string_view c) { return r.code.str() < c; });
+  if (it == regions.end() || it->code.str() != code) return std::nullopt;
+  return *it;
 }
 
 std::vector<Region> Gazetteer::find(std::string_view text) const {
@@ -187,16 +101,14 @@ std::vector<Region> Gazetteer::find(std::string_view text) const {
   if (auto region = by_code(key)) return {*region};
   // Whoever writes a unit's complete official name means that unit, not one whose short
   // form happens to be spelled the same.
-  if (auto it = impl_->by_full_name.find(key); it != impl_->by_full_name.end()) {
-    return impl_->collect(it->second);
+  if (auto found = impl_->regions_under(impl_->lookups.full_names, key); !found.empty()) {
+    return found;
   }
-  if (auto it = impl_->by_name.find(key); it != impl_->by_name.end()) {
-    return impl_->collect(it->second);
+  if (auto found = impl_->regions_under(impl_->lookups.names, key); !found.empty()) {
+    return found;
   }
   if (auto pinyin = detail::pinyin_key(key); !pinyin.empty()) {
-    if (auto it = impl_->by_pinyin.find(pinyin); it != impl_->by_pinyin.end()) {
-      return impl_->collect(it->second);
-    }
+    return impl_->regions_under(impl_->lookups.pinyin, pinyin);
   }
   return {};
 }
@@ -221,17 +133,14 @@ std::optional<Region> Gazetteer::find_unique(std::string_view text) const {
 }
 
 std::vector<Region> Gazetteer::children(const RegionCode& parent) const {
-  std::vector<Region> out;
-  auto [first, last] = impl_->by_parent.equal_range(parent.to_int());
-  // by_parent was filled in code order, and a multimap keeps equal keys in insertion order:
-  // the children come out sorted by code.
-  out.reserve(static_cast<std::size_t>(std::distance(first, last)));
-  for (auto it = first; it != last; ++it) out.push_back(impl_->regions[it->second]);
-  return out;
+  return impl_->regions_under(impl_->lookups.children, parent.to_int());
 }
 
 const std::vector<Region>& Gazetteer::regions() const noexcept { return impl_->regions; }
 const std::vector<Gazetteer::Alias>& Gazetteer::aliases() const noexcept {
+  std::call_once(impl_->aliases_made, [this] {
+    if (impl_->make_aliases) impl_->aliases = impl_->make_aliases();
+  });
   return impl_->aliases;
 }
 
