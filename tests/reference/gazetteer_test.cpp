@@ -8,6 +8,7 @@
 #include <iprdb/error.hpp>
 #include <iprdb/reference.hpp>
 
+#include "reference/embedded.hpp"
 #include "reference/lookup_key.hpp"
 #include "testing.hpp"
 
@@ -20,6 +21,25 @@ namespace {
 std::set<std::string> codes(const std::vector<iprdb::Region>& regions) {
   std::set<std::string> out;
   for (const auto& region : regions) out.insert(region.code.str());
+  return out;
+}
+
+// Every field, in order, so that two lists compare equal only when they are the same.
+std::vector<std::string> fields(const std::vector<iprdb::Region>& regions) {
+  std::vector<std::string> out;
+  const auto code = [](const std::optional<RegionCode>& c) { return c ? c->str() : "-"; };
+  const auto year = [](std::optional<int> y) { return y ? std::to_string(*y) : "-"; };
+  for (const auto& r : regions) {
+    out.push_back(r.code.str() + "|" + r.name + "|" + r.short_name + "|" +
+                  std::string(iprdb::to_string(r.level)) + "|" + code(r.parent) + "|" + r.pinyin +
+                  "|" + year(r.valid_from) + "|" + year(r.valid_to) + "|" + code(r.successor));
+  }
+  return out;
+}
+
+std::vector<std::string> fields(const std::vector<Gazetteer::Alias>& aliases) {
+  std::vector<std::string> out;
+  for (const auto& a : aliases) out.push_back(a.alias + "|" + a.code.str() + "|" + a.kind);
   return out;
 }
 
@@ -173,4 +193,31 @@ TEST_CASE("a gazetteer file with a dangling reference is refused", "[reference]"
   CHECK_THROWS_WITH(
       Gazetteer::parse(header + "000000,全国,全国,land,,quanguo,,,\n", "alias,code,kind\n", "g"),
       "g/regions.csv:2: unknown level \"land\"");
+}
+
+TEST_CASE("the compiled-in gazetteer answers as parsing schema/gazetteer does", "[reference]") {
+  const auto& builtin = Gazetteer::builtin();
+  const auto parsed = Gazetteer::parse(iprdb::detail::embedded::gazetteer_regions,
+                                       iprdb::detail::embedded::gazetteer_aliases,
+                                       "schema/gazetteer");
+  REQUIRE(fields(builtin.regions()) == fields(parsed.regions()));
+  CHECK(fields(builtin.aliases()) == fields(parsed.aliases()));
+  std::vector<std::string> questions;
+  for (const auto& region : parsed.regions()) {
+    for (const auto& text : {region.code.str(), region.name, region.short_name, region.pinyin}) {
+      questions.push_back(text);
+    }
+    CHECK(fields(builtin.children(region.code)) == fields(parsed.children(region.code)));
+    CHECK(fields({*builtin.by_code(region.code.str())}) == fields({*parsed.by_code(region.code.str())}));
+  }
+  for (const auto& alias : parsed.aliases()) questions.push_back(alias.alias);
+  for (const auto* text : {"", "999999", "5200", "Gui Zhou", " 贵州省 ", "不存在市", "xian"}) {
+    questions.emplace_back(text);
+  }
+  for (const auto& text : questions) {
+    INFO(text);
+    CHECK(fields(builtin.find(text)) == fields(parsed.find(text)));
+  }
+  CHECK_FALSE(builtin.by_code("52000a"));
+  CHECK_FALSE(builtin.by_code("5200000"));
 }
