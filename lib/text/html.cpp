@@ -752,7 +752,18 @@ class MarkupShape {
       return;
     }
     // A formatting element closes with what is above it unless a block is in between; then
-    // gumbo's adoption agency moves nodes around without deepening the stack: kept as it is.
+    // gumbo's adoption agency wraps the block's content in copies of it and closes those: of
+    // the stack, the formatting element alone goes, and what was above it stays open. (The
+    // agency also drops plain elements between the two, kept here: the side of measuring
+    // deeper.)
+    if (contains(kFormatting, name)) {
+      const std::size_t open_at = find({name}, kStopScope);
+      if (open_at != kNone && find({name}, kStopSpecial) == kNone) {
+        forget_formatting(name);
+        erase(open_at);
+        return;
+      }
+    }
     // The end of a table or one of its parts is looked for in table scope, as the table
     // insertion modes do (a </td> closes its cell past an open <object> or MathML element).
     const StopKind stop = name == "li"                   ? kStopList
@@ -914,17 +925,33 @@ class MarkupShape {
 
   void push(const std::string& name, Space space, std::uint64_t formatting = 0,
             Point point = Point::none) {
-    const std::size_t at = stack_.size();
     std::string key = space == Space::svg    ? "svg:" + name
                       : space == Space::math ? "math:" + name
                                              : name;
     const unsigned stops = stops_of(key);
-    positions_[key].push_back(at);
-    stack_.push_back({std::move(key), space, point, formatting, stops});
+    push_open({std::move(key), space, point, formatting, stops});
+  }
+
+  void push_open(Open open) {
+    const std::size_t at = stack_.size();
+    positions_[open.key].push_back(at);
     for (unsigned kind = 0; kind < kStops; ++kind) {
-      if (stops & (1u << kind)) stop_positions_[kind].push_back(at);
+      if (open.stops & (1u << kind)) stop_positions_[kind].push_back(at);
     }
+    if (open.formatting) {
+      auto it = formatting_.find(open.formatting);
+      if (it != formatting_.end()) it->second.on_stack = true;
+    }
+    stack_.push_back(std::move(open));
     max_depth_ = std::max(max_depth_, stack_.size());
+  }
+
+  // Takes the element at `at` off the stack, the ones above it staying as they were.
+  void erase(std::size_t at) {
+    const std::vector<Open> above(stack_.begin() + static_cast<std::ptrdiff_t>(at) + 1,
+                                  stack_.end());
+    while (stack_.size() > at) pop();
+    for (const auto& open : above) push_open(open);
   }
 
   void pop() {
