@@ -646,8 +646,8 @@ class MarkupShape {
     decide_template_mode(name);
     if (contains(kTableParts, name) && !table_parts_allowed()) return true;
     // In a table's own insertion modes (not in a cell or caption) a <table> ends the open one
-    // first, and
-    // a <caption>, <colgroup> or <col> goes back to the table, closing the cell, row and section.
+    // first; and a <caption>, <colgroup> or <col> goes back to the table, closing the cell, row
+    // and section.
     if (name == "table") {
       while (in_table_mode(false)) close_through({"table"}, kStopTable);
     } else if ((name == "caption" || name == "colgroup" || name == "col") && in_table_mode(true)) {
