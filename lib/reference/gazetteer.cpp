@@ -14,26 +14,52 @@ namespace iprdb {
 using detail::TableView;
 
 struct Gazetteer::Impl {
-  std::vector<Region> regions;      // sorted by code
-  detail::GazetteerLookups lookups;  // into `parsed` or into the compiled-in tables
-  detail::ParsedGazetteer parsed;    // parse() only
-  // builtin() leaves the aliases to their first use: only loading a database and extracting
-  // need them, and a query would otherwise build seven thousand strings for nothing.
-  std::vector<Alias> (*make_aliases)() = nullptr;
+  detail::GazetteerTables tables;  // into `parsed` or the compiled-in ones
+  detail::ParsedGazetteer parsed;  // parse() only
+  std::vector<Region> regions;     // sorted by code
+  // Only loading a database and extracting need the aliases, and a query would otherwise
+  // build seven thousand strings for nothing.
   std::once_flag aliases_made;
   std::vector<Alias> aliases;  // in file order
 
+  explicit Impl(const detail::GazetteerTables& t) : tables(t) { make_regions(); }
+  explicit Impl(detail::ParsedGazetteer p) : tables(), parsed(std::move(p)) {
+    tables = parsed.tables();  // only now: moving `parsed` could have moved its pool
+    make_regions();
+  }
+
+  RegionCode code(detail::PoolText digits) const { return RegionCode(tables.text(digits)); }
+  std::optional<RegionCode> optional_code(detail::PoolText digits) const {
+    if (digits.size == 0) return std::nullopt;
+    return code(digits);
+  }
+  std::string string(detail::PoolText t) const { return std::string(tables.text(t)); }
+
+  void make_regions() {
+    regions.reserve(tables.regions.size);
+    for (const auto& r : tables.regions) {
+      regions.push_back(Region{code(r.code), string(r.name), string(r.short_name), r.level,
+                               optional_code(r.parent_code), string(r.pinyin), r.valid_from,
+                               r.valid_to, optional_code(r.successor_code)});
+    }
+  }
+
   // Each table lists a key's regions in code order without repeats, as callers get them.
-  template <typename Entry>
-  std::vector<Region> regions_under(TableView<Entry> table, const decltype(Entry::key)& key) const {
-    const auto first = std::lower_bound(table.begin(), table.end(), key,
-                                        [](const Entry& e, const auto& k) { return e.key < k; });
-    const auto last = std::upper_bound(first, table.end(), key,
-                                       [](const auto& k, const Entry& e) { return k < e.key; });
+  template <typename Entry, typename Key, typename KeyOf>
+  std::vector<Region> regions_under(TableView<Entry> table, const Key& key, KeyOf key_of) const {
+    const auto first = std::lower_bound(
+        table.begin(), table.end(), key,
+        [&](const Entry& e, const Key& k) { return key_of(e) < k; });
+    const auto last = std::upper_bound(
+        first, table.end(), key, [&](const Key& k, const Entry& e) { return k < key_of(e); });
     std::vector<Region> out;
     out.reserve(static_cast<std::size_t>(last - first));
     for (auto it = first; it != last; ++it) out.push_back(regions[it->region]);
     return out;
+  }
+  std::vector<Region> named(TableView<detail::KeyedRegion> table, std::string_view key) const {
+    return regions_under(table, key,
+                         [this](const detail::KeyedRegion& e) { return tables.text(e.key); });
   }
 };
 
@@ -44,47 +70,15 @@ Gazetteer::~Gazetteer() = default;
 
 Gazetteer Gazetteer::parse(std::string_view regions_csv, std::string_view aliases_csv,
                            std::string_view origin) {
-  auto impl = std::make_unique<Impl>();
-  impl->parsed = detail::parse_gazetteer(regions_csv, aliases_csv, origin);
-  impl->regions = std::move(impl->parsed.regions);
-  impl->aliases = std::move(impl->parsed.aliases);
-  impl->lookups = impl->parsed.lookups();
-  return Gazetteer(std::move(impl));
+  return Gazetteer(
+      std::make_unique<Impl>(detail::parse_gazetteer(regions_csv, aliases_csv, origin)));
 }
-
-namespace {
-
-std::optional<RegionCode> optional_code(std::string_view digits) {
-  if (digits.empty()) return std::nullopt;
-  return RegionCode(digits);
-}
-
-}  // namespace
 
 const Gazetteer& Gazetteer::builtin() {
   // Never destroyed: freeing thousands of names at exit cost a short-lived tool (iprdb-query)
   // a tenth of its run, and nothing is left to release when the process ends anyway.
-  static const Gazetteer& instance = *[] {
-    const auto& data = detail::builtin_gazetteer;
-    auto impl = std::make_unique<Impl>();
-    impl->regions.reserve(data.regions.size);
-    for (const auto& r : data.regions) {
-      impl->regions.push_back(Region{RegionCode(r.code), std::string(r.name),
-                                     std::string(r.short_name), r.level,
-                                     optional_code(r.parent_code), std::string(r.pinyin),
-                                     r.valid_from, r.valid_to, optional_code(r.successor_code)});
-    }
-    impl->lookups = data.lookups;
-    impl->make_aliases = [] {
-      std::vector<Alias> aliases;
-      aliases.reserve(detail::builtin_gazetteer.aliases.size);
-      for (const auto& a : detail::builtin_gazetteer.aliases) {
-        aliases.push_back(Alias{std::string(a.alias), RegionCode(a.code), std::string(a.kind)});
-      }
-      return aliases;
-    };
-    return new Gazetteer(std::move(impl));
-  }();
+  static const Gazetteer& instance =
+      *new Gazetteer(std::make_unique<Impl>(detail::builtin_gazetteer));
   return instance;
 }
 
@@ -101,14 +95,10 @@ std::vector<Region> Gazetteer::find(std::string_view text) const {
   if (auto region = by_code(key)) return {*region};
   // Whoever writes a unit's complete official name means that unit, not one whose short
   // form happens to be spelled the same.
-  if (auto found = impl_->regions_under(impl_->lookups.full_names, key); !found.empty()) {
-    return found;
-  }
-  if (auto found = impl_->regions_under(impl_->lookups.names, key); !found.empty()) {
-    return found;
-  }
+  if (auto found = impl_->named(impl_->tables.full_names, key); !found.empty()) return found;
+  if (auto found = impl_->named(impl_->tables.names, key); !found.empty()) return found;
   if (auto pinyin = detail::pinyin_key(key); !pinyin.empty()) {
-    return impl_->regions_under(impl_->lookups.pinyin, pinyin);
+    return impl_->named(impl_->tables.pinyin, pinyin);
   }
   return {};
 }
@@ -133,13 +123,19 @@ std::optional<Region> Gazetteer::find_unique(std::string_view text) const {
 }
 
 std::vector<Region> Gazetteer::children(const RegionCode& parent) const {
-  return impl_->regions_under(impl_->lookups.children, parent.to_int());
+  return impl_->regions_under(impl_->tables.children, parent.to_int(),
+                              [](const detail::ChildLink& e) { return e.key; });
 }
 
 const std::vector<Region>& Gazetteer::regions() const noexcept { return impl_->regions; }
 const std::vector<Gazetteer::Alias>& Gazetteer::aliases() const noexcept {
   std::call_once(impl_->aliases_made, [this] {
-    if (impl_->make_aliases) impl_->aliases = impl_->make_aliases();
+    auto& aliases = impl_->aliases;
+    aliases.reserve(impl_->tables.aliases.size);
+    for (const auto& a : impl_->tables.aliases) {
+      aliases.push_back(
+          Alias{impl_->string(a.alias), impl_->code(a.code), impl_->string(a.kind)});
+    }
   });
   return impl_->aliases;
 }

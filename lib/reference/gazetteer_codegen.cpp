@@ -30,11 +30,18 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-// A C++ literal with the same bytes. Octal escapes, unlike hex ones, end after three digits
-// whatever follows.
-std::string literal(std::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
+// C++ literals with the pool's bytes, one per line of about 100 bytes, broken between
+// characters so that each line stays valid UTF-8; adjacent literals make one array. Octal escapes, unlike hex ones, end after three digits whatever
+// follows.
+std::string pool_literal(std::string_view pool) {
+  std::string out = "    \"";
+  std::size_t line = 0;
+  for (unsigned char c : pool) {
+    if (line >= 100 && (c & 0xC0) != 0x80) {
+      out += "\"\n    \"";
+      line = 0;
+    }
+    const std::size_t before = out.size();
     if (c == '"' || c == '\\' || c == '?') {
       out += '\\';
       out += static_cast<char>(c);
@@ -43,13 +50,12 @@ std::string literal(std::string_view text) {
     } else {
       out += static_cast<char>(c);
     }
+    line += out.size() - before;
   }
-  return out + "\"sv";
+  return out + "\"";
 }
 
-std::string optional_literal(const std::optional<RegionCode>& code) {
-  return literal(code ? std::string_view(code->str()) : std::string_view());
-}
+std::string text(PoolText t) { return fmt::format("{{{}, {}}}", t.offset, t.size); }
 
 std::string optional_year(std::optional<int> year) {
   return year ? std::to_string(*year) : "std::nullopt";
@@ -72,7 +78,7 @@ std::string table(std::string& out, std::string_view type, std::string_view name
 std::string keyed_table(std::string& out, std::string_view name,
                         const std::vector<KeyedRegion>& entries) {
   return table(out, "KeyedRegion", name, entries, [](const KeyedRegion& e) {
-    return fmt::format("{}, {}", literal(e.key), e.region);
+    return fmt::format("{}, {}", text(e.key), e.region);
   });
 }
 
@@ -83,19 +89,18 @@ std::string generate(const ParsedGazetteer& gazetteer) {
       "#include <iterator>\n\n"
       "#include \"reference/gazetteer_index.hpp\"\n\n"
       "namespace iprdb::detail {\n"
-      "namespace {\n\n"
-      "using namespace std::string_view_literals;\n\n";
-  const auto regions = table(out, "RegionRecord", "regions", gazetteer.regions, [](const Region& r) {
-    return fmt::format("{}, {}, {}, {}, {}, {}, {}, {}, {}", literal(r.code.str()),
-                       literal(r.name), literal(r.short_name), level_name(r.level),
-                       optional_literal(r.parent), literal(r.pinyin),
-                       optional_year(r.valid_from), optional_year(r.valid_to),
-                       optional_literal(r.successor));
-  });
+      "namespace {\n\n";
+  out += fmt::format("constexpr char pool[] =\n{};\n\n", pool_literal(gazetteer.pool));
+  const auto regions =
+      table(out, "RegionRecord", "regions", gazetteer.regions, [](const RegionRecord& r) {
+        return fmt::format("{}, {}, {}, {}, {}, {}, {}, {}, {}", text(r.code), text(r.name),
+                           text(r.short_name), level_name(r.level), text(r.parent_code),
+                           text(r.pinyin), optional_year(r.valid_from),
+                           optional_year(r.valid_to), text(r.successor_code));
+      });
   const auto aliases =
-      table(out, "AliasRecord", "aliases", gazetteer.aliases, [](const Gazetteer::Alias& a) {
-        return fmt::format("{}, {}, {}", literal(a.alias), literal(a.code.str()),
-                           literal(a.kind));
+      table(out, "AliasRecord", "aliases", gazetteer.aliases, [](const AliasRecord& a) {
+        return fmt::format("{}, {}, {}", text(a.alias), text(a.code), text(a.kind));
       });
   const auto full_names = keyed_table(out, "full_names", gazetteer.full_names);
   const auto names = keyed_table(out, "names", gazetteer.names);
@@ -104,8 +109,8 @@ std::string generate(const ParsedGazetteer& gazetteer) {
                               [](const ChildLink& e) { return fmt::format("{}, {}", e.key, e.region); });
   out += fmt::format(
       "}}  // namespace\n\n"
-      "constexpr BuiltinGazetteer builtin_gazetteer{{\n"
-      "    {}, {}, {{{}, {}, {}, {}}}}};\n\n"
+      "constexpr GazetteerTables builtin_gazetteer{{\n"
+      "    {{pool, sizeof pool - 1}}, {}, {}, {}, {}, {}, {}}};\n\n"
       "}}  // namespace iprdb::detail\n",
       regions, aliases, full_names, names, pinyin, children);
   return out;

@@ -39,37 +39,69 @@ TableView<Entry> view(const std::vector<Entry>& entries) noexcept {
   return {entries.data(), entries.size()};
 }
 
-void sort_without_repeats(std::vector<KeyedRegion>& table) {
-  const auto fields = [](const KeyedRegion& e) { return std::tie(e.key, e.region); };
-  std::sort(table.begin(), table.end(),
-            [&](const KeyedRegion& a, const KeyedRegion& b) { return fields(a) < fields(b); });
-  table.erase(std::unique(table.begin(), table.end(),
-                          [&](const KeyedRegion& a, const KeyedRegion& b) {
-                            return fields(a) == fields(b);
-                          }),
-              table.end());
-}
+// A lookup key before it has a place in the pool.
+struct NamedRegion {
+  std::string key;
+  std::uint32_t region;
+};
+
+// Each string once: names, keys and codes repeat one another across the tables.
+class PoolWriter {
+ public:
+  explicit PoolWriter(std::string& pool) : pool_(pool) {}
+
+  PoolText add(std::string_view text) {
+    auto [it, added] = offsets_.try_emplace(std::string(text), PoolText{});
+    if (added) {
+      it->second = {static_cast<std::uint32_t>(pool_.size()),
+                    static_cast<std::uint32_t>(text.size())};
+      pool_ += text;
+    }
+    return it->second;
+  }
+  PoolText add(const std::optional<RegionCode>& code) {
+    return add(code ? std::string_view(code->str()) : std::string_view());
+  }
+
+  std::vector<KeyedRegion> table(std::vector<NamedRegion> entries) {
+    const auto fields = [](const NamedRegion& e) { return std::tie(e.key, e.region); };
+    std::sort(entries.begin(), entries.end(),
+              [&](const NamedRegion& a, const NamedRegion& b) { return fields(a) < fields(b); });
+    entries.erase(std::unique(entries.begin(), entries.end(),
+                              [&](const NamedRegion& a, const NamedRegion& b) {
+                                return fields(a) == fields(b);
+                              }),
+                  entries.end());
+    std::vector<KeyedRegion> out;
+    out.reserve(entries.size());
+    for (const auto& e : entries) out.push_back({add(e.key), e.region});
+    return out;
+  }
+
+ private:
+  std::string& pool_;
+  std::unordered_map<std::string, PoolText> offsets_;
+};
 
 }  // namespace
 
-GazetteerLookups ParsedGazetteer::lookups() const noexcept {
-  return {view(full_names), view(names), view(pinyin), view(children)};
+GazetteerTables ParsedGazetteer::tables() const noexcept {
+  return {pool,       view(regions), view(aliases), view(full_names),
+          view(names), view(pinyin), view(children)};
 }
 
 ParsedGazetteer parse_gazetteer(std::string_view regions_csv, std::string_view aliases_csv,
                                 std::string_view origin) {
-  ParsedGazetteer out;
-  const auto add_key = [&out](std::vector<KeyedRegion>& table, std::string key,
-                              std::size_t region) {
-    table.push_back({out.keys.emplace_back(std::move(key)), region});
-  };
-  std::unordered_map<int, std::size_t> by_code;  // code → index in out.regions
+  std::vector<Region> regions;
+  std::vector<NamedRegion> full_names, names, pinyin;
+  std::vector<ChildLink> children;
+  std::unordered_map<int, std::uint32_t> by_code;  // code → index in regions
 
   const std::string regions_origin = fmt::format("{}/regions.csv", origin);
   auto table = CsvTable::parse(regions_csv, regions_origin,
                                {"code", "name", "short_name", "level", "parent_code", "pinyin",
                                 "valid_from", "valid_to", "successor_code"});
-  out.regions.reserve(table.rows().size());
+  regions.reserve(table.rows().size());
   by_code.reserve(table.rows().size());
   const auto c_code = table.column("code"), c_name = table.column("name"),
              c_short = table.column("short_name"), c_level = table.column("level"),
@@ -96,23 +128,24 @@ ParsedGazetteer parse_gazetteer(std::string_view regions_csv, std::string_view a
     if (!f[c_successor].empty()) {
       region.successor = code_field(f[c_successor], regions_origin, row.line);
     }
-    if (!by_code.emplace(region.code.to_int(), out.regions.size()).second) {
+    if (!by_code.emplace(region.code.to_int(), static_cast<std::uint32_t>(regions.size()))
+             .second) {
       throw Error(ErrorCode::malformed_record,
                   fmt::format("region code {} appears twice", region.code.str()), regions_origin,
                   row.line);
     }
-    out.regions.push_back(std::move(region));
+    regions.push_back(std::move(region));
   }
-  std::sort(out.regions.begin(), out.regions.end(),
+  std::sort(regions.begin(), regions.end(),
             [](const Region& a, const Region& b) { return a.code < b.code; });
   by_code.clear();
-  for (std::size_t i = 0; i < out.regions.size(); ++i) {
-    const auto& region = out.regions[i];
+  for (std::uint32_t i = 0; i < regions.size(); ++i) {
+    const auto& region = regions[i];
     by_code.emplace(region.code.to_int(), i);
-    if (region.parent) out.children.push_back({region.parent->to_int(), i});
-    if (!region.pinyin.empty()) add_key(out.pinyin, pinyin_key(region.pinyin), i);
+    if (region.parent) children.push_back({region.parent->to_int(), i});
+    if (!region.pinyin.empty()) pinyin.push_back({pinyin_key(region.pinyin), i});
   }
-  for (const auto& region : out.regions) {
+  for (const auto& region : regions) {
     for (const auto* other : {&region.parent, &region.successor}) {
       if (*other && !by_code.count((*other)->to_int())) {
         throw Error(ErrorCode::malformed_record,
@@ -123,11 +156,13 @@ ParsedGazetteer parse_gazetteer(std::string_view regions_csv, std::string_view a
     }
   }
 
+  ParsedGazetteer out;
+  PoolWriter pool(out.pool);
   const std::string aliases_origin = fmt::format("{}/aliases.csv", origin);
   auto alias_table = CsvTable::parse(aliases_csv, aliases_origin, {"alias", "code", "kind"});
   out.aliases.reserve(alias_table.rows().size());
-  out.names.reserve(alias_table.rows().size() + 2 * out.regions.size());
-  out.full_names.reserve(out.regions.size());
+  names.reserve(alias_table.rows().size() + 2 * regions.size());
+  full_names.reserve(regions.size());
   const auto a_alias = alias_table.column("alias"), a_code = alias_table.column("code"),
              a_kind = alias_table.column("kind");
   for (const auto& row : alias_table.rows()) {
@@ -139,22 +174,28 @@ ParsedGazetteer parse_gazetteer(std::string_view regions_csv, std::string_view a
                               row.fields[a_alias], code.str()),
                   aliases_origin, row.line);
     }
-    add_key(out.names, lookup_key(row.fields[a_alias]), it->second);
-    out.aliases.push_back(Gazetteer::Alias{row.fields[a_alias], code, row.fields[a_kind]});
+    names.push_back({lookup_key(row.fields[a_alias]), it->second});
+    out.aliases.push_back(
+        {pool.add(row.fields[a_alias]), pool.add(code.str()), pool.add(row.fields[a_kind])});
   }
   // Full and short names are always names of their region, whatever the alias file holds.
-  for (std::size_t i = 0; i < out.regions.size(); ++i) {
-    const std::string_view full_key =
-        out.keys.emplace_back(lookup_key(out.regions[i].name));
-    out.full_names.push_back({full_key, i});
-    out.names.push_back({full_key, i});
-    add_key(out.names, lookup_key(out.regions[i].short_name), i);
+  for (std::uint32_t i = 0; i < regions.size(); ++i) {
+    const auto& r = regions[i];
+    full_names.push_back({lookup_key(r.name), i});
+    names.push_back(full_names.back());
+    names.push_back({lookup_key(r.short_name), i});
+    out.regions.push_back({pool.add(r.code.str()), pool.add(r.name), pool.add(r.short_name),
+                           r.level, pool.add(r.parent), pool.add(r.pinyin), r.valid_from,
+                           r.valid_to, pool.add(r.successor)});
   }
 
-  for (auto* keyed : {&out.full_names, &out.names, &out.pinyin}) sort_without_repeats(*keyed);
+  out.full_names = pool.table(std::move(full_names));
+  out.names = pool.table(std::move(names));
+  out.pinyin = pool.table(std::move(pinyin));
   // Filled in code order: a stable sort by parent leaves each one's children in code order.
-  std::stable_sort(out.children.begin(), out.children.end(),
+  std::stable_sort(children.begin(), children.end(),
                    [](const ChildLink& a, const ChildLink& b) { return a.key < b.key; });
+  out.children = std::move(children);
   return out;
 }
 
