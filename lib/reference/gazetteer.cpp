@@ -16,16 +16,18 @@ using detail::TableView;
 struct Gazetteer::Impl {
   detail::GazetteerTables tables;  // into `parsed` or the compiled-in ones
   detail::ParsedGazetteer parsed;  // parse() only
-  std::vector<Region> regions;     // sorted by code
+  // Built only when asked for, like the aliases: a query looks up a handful of regions, and
+  // copying all three thousand out of the records was a sixth of its start-up.
+  std::once_flag regions_made;
+  std::vector<Region> regions;  // sorted by code
   // Only loading a database and extracting need the aliases, and a query would otherwise
   // build seven thousand strings for nothing.
   std::once_flag aliases_made;
   std::vector<Alias> aliases;  // in file order
 
-  explicit Impl(const detail::GazetteerTables& t) : tables(t) { make_regions(); }
+  explicit Impl(const detail::GazetteerTables& t) : tables(t) {}
   explicit Impl(detail::ParsedGazetteer p) : tables(), parsed(std::move(p)) {
     tables = parsed.tables();  // only now: moving `parsed` could have moved its pool
-    make_regions();
   }
 
   RegionCode code(detail::PoolText digits) const { return RegionCode(tables.text(digits)); }
@@ -35,13 +37,11 @@ struct Gazetteer::Impl {
   }
   std::string string(detail::PoolText t) const { return std::string(tables.text(t)); }
 
-  void make_regions() {
-    regions.reserve(tables.regions.size);
-    for (const auto& r : tables.regions) {
-      regions.push_back(Region{code(r.code), string(r.name), string(r.short_name), r.level,
-                               optional_code(r.parent_code), string(r.pinyin), r.valid_from,
-                               r.valid_to, optional_code(r.successor_code)});
-    }
+  Region region(std::size_t index) const {
+    const auto& r = tables.regions[index];
+    return Region{code(r.code), string(r.name), string(r.short_name), r.level,
+                  optional_code(r.parent_code), string(r.pinyin), r.valid_from, r.valid_to,
+                  optional_code(r.successor_code)};
   }
 
   // Each table lists a key's regions in code order without repeats, as callers get them.
@@ -54,7 +54,7 @@ struct Gazetteer::Impl {
         first, table.end(), key, [&](const Key& k, const Entry& e) { return k < key_of(e); });
     std::vector<Region> out;
     out.reserve(static_cast<std::size_t>(last - first));
-    for (auto it = first; it != last; ++it) out.push_back(regions[it->region]);
+    for (auto it = first; it != last; ++it) out.push_back(region(it->region));
     return out;
   }
   std::vector<Region> named(TableView<detail::KeyedRegion> table, std::string_view key) const {
@@ -83,11 +83,13 @@ const Gazetteer& Gazetteer::builtin() {
 }
 
 std::optional<Region> Gazetteer::by_code(std::string_view code) const {
-  const auto& regions = impl_->regions;
-  auto it = std::lower_bound(regions.begin(), regions.end(), code,
-                             [](const Region& r, std::string_view c) { return r.code.str() < c; });
-  if (it == regions.end() || it->code.str() != code) return std::nullopt;
-  return *it;
+  const auto& tables = impl_->tables;
+  auto it = std::lower_bound(tables.regions.begin(), tables.regions.end(), code,
+                             [&](const detail::RegionRecord& r, std::string_view c) {
+                               return tables.text(r.code) < c;
+                             });
+  if (it == tables.regions.end() || tables.text(it->code) != code) return std::nullopt;
+  return impl_->region(static_cast<std::size_t>(it - tables.regions.begin()));
 }
 
 std::vector<Region> Gazetteer::find(std::string_view text) const {
@@ -127,7 +129,15 @@ std::vector<Region> Gazetteer::children(const RegionCode& parent) const {
                               [](const detail::ChildLink& e) { return e.key; });
 }
 
-const std::vector<Region>& Gazetteer::regions() const noexcept { return impl_->regions; }
+const std::vector<Region>& Gazetteer::regions() const noexcept {
+  std::call_once(impl_->regions_made, [this] {
+    impl_->regions.reserve(impl_->tables.regions.size);
+    for (std::size_t i = 0; i < impl_->tables.regions.size; ++i) {
+      impl_->regions.push_back(impl_->region(i));
+    }
+  });
+  return impl_->regions;
+}
 const std::vector<Gazetteer::Alias>& Gazetteer::aliases() const noexcept {
   std::call_once(impl_->aliases_made, [this] {
     auto& aliases = impl_->aliases;
