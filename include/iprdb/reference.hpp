@@ -15,7 +15,8 @@ namespace iprdb {
 /// Immutable after construction and safe to share between threads.
 class Gazetteer {
  public:
-  /// The gazetteer compiled into the library, parsed on first use.
+  /// The gazetteer compiled into the library: checked and indexed when the library was built,
+  /// so using it parses nothing; Region objects are made only for the regions asked for.
   static const Gazetteer& builtin();
 
   Gazetteer(Gazetteer&&) noexcept;
@@ -66,6 +67,7 @@ class Gazetteer {
 /// Immutable after construction and safe to share between threads.
 class Catalog {
  public:
+  /// The catalog compiled into the library, checked and indexed when the library was built.
   static const Catalog& builtin();
 
   Catalog(Catalog&&) noexcept;

@@ -1,6 +1,3 @@
-#include <algorithm>
-#include <mutex>
-
 #include <fmt/format.h>
 
 #include <iprdb/error.hpp>
@@ -18,48 +15,42 @@ struct Gazetteer::Impl {
   detail::ParsedGazetteer parsed;  // parse() only
   // Built only when asked for, like the aliases: a query looks up a handful of regions, and
   // copying all three thousand out of the records was a sixth of its start-up.
-  std::once_flag regions_made;
-  std::vector<Region> regions;  // sorted by code
+  detail::BuiltOnFirstUse<Region> regions;  // sorted by code
   // Only loading a database and extracting need the aliases, and a query would otherwise
   // build seven thousand strings for nothing.
-  std::once_flag aliases_made;
-  std::vector<Alias> aliases;  // in file order
+  detail::BuiltOnFirstUse<Alias> aliases;  // in file order
 
   explicit Impl(const detail::GazetteerTables& t) : tables(t) {}
   explicit Impl(detail::ParsedGazetteer p) : tables(), parsed(std::move(p)) {
     tables = parsed.tables();  // only now: moving `parsed` could have moved its pool
   }
 
-  RegionCode code(detail::PoolText digits) const { return RegionCode(tables.text(digits)); }
+  RegionCode code(detail::PoolText digits) const {
+    return RegionCode(tables.pool.text(digits));
+  }
   std::optional<RegionCode> optional_code(detail::PoolText digits) const {
     if (digits.size == 0) return std::nullopt;
     return code(digits);
   }
-  std::string string(detail::PoolText t) const { return std::string(tables.text(t)); }
 
   Region region(std::size_t index) const {
     const auto& r = tables.regions[index];
-    return Region{code(r.code), string(r.name), string(r.short_name), r.level,
-                  optional_code(r.parent_code), string(r.pinyin), r.valid_from, r.valid_to,
-                  optional_code(r.successor_code)};
+    const auto& pool = tables.pool;
+    return Region{code(r.code), pool.string(r.name), pool.string(r.short_name), r.level,
+                  optional_code(r.parent_code), pool.string(r.pinyin), r.valid_from,
+                  r.valid_to, optional_code(r.successor_code)};
   }
 
   // Each table lists a key's regions in code order without repeats, as callers get them.
-  template <typename Entry, typename Key, typename KeyOf>
-  std::vector<Region> regions_under(TableView<Entry> table, const Key& key, KeyOf key_of) const {
-    const auto first = std::lower_bound(
-        table.begin(), table.end(), key,
-        [&](const Entry& e, const Key& k) { return key_of(e) < k; });
-    const auto last = std::upper_bound(
-        first, table.end(), key, [&](const Key& k, const Entry& e) { return k < key_of(e); });
+  template <typename Entry>
+  std::vector<Region> regions_of(std::pair<const Entry*, const Entry*> entries) const {
     std::vector<Region> out;
-    out.reserve(static_cast<std::size_t>(last - first));
-    for (auto it = first; it != last; ++it) out.push_back(region(it->region));
+    out.reserve(static_cast<std::size_t>(entries.second - entries.first));
+    for (auto it = entries.first; it != entries.second; ++it) out.push_back(region(it->index));
     return out;
   }
-  std::vector<Region> named(TableView<detail::KeyedRegion> table, std::string_view key) const {
-    return regions_under(table, key,
-                         [this](const detail::KeyedRegion& e) { return tables.text(e.key); });
+  std::vector<Region> named(TableView<detail::KeyedText> table, std::string_view key) const {
+    return regions_of(detail::look_up(table, tables.pool, key));
   }
 };
 
@@ -84,12 +75,12 @@ const Gazetteer& Gazetteer::builtin() {
 
 std::optional<Region> Gazetteer::by_code(std::string_view code) const {
   const auto& tables = impl_->tables;
-  auto it = std::lower_bound(tables.regions.begin(), tables.regions.end(), code,
-                             [&](const detail::RegionRecord& r, std::string_view c) {
-                               return tables.text(r.code) < c;
-                             });
-  if (it == tables.regions.end() || tables.text(it->code) != code) return std::nullopt;
-  return impl_->region(static_cast<std::size_t>(it - tables.regions.begin()));
+  const auto [first, last] =
+      detail::equal_keys(tables.regions, code, [&](const detail::RegionRecord& r) {
+        return tables.pool.text(r.code);
+      });
+  if (first == last) return std::nullopt;
+  return impl_->region(static_cast<std::size_t>(first - tables.regions.begin()));
 }
 
 std::vector<Region> Gazetteer::find(std::string_view text) const {
@@ -125,29 +116,21 @@ std::optional<Region> Gazetteer::find_unique(std::string_view text) const {
 }
 
 std::vector<Region> Gazetteer::children(const RegionCode& parent) const {
-  return impl_->regions_under(impl_->tables.children, parent.to_int(),
-                              [](const detail::ChildLink& e) { return e.key; });
+  return impl_->regions_of(detail::equal_keys(impl_->tables.children, parent.to_int(),
+                                             [](const detail::ChildLink& e) { return e.key; }));
 }
 
 const std::vector<Region>& Gazetteer::regions() const noexcept {
-  std::call_once(impl_->regions_made, [this] {
-    impl_->regions.reserve(impl_->tables.regions.size);
-    for (std::size_t i = 0; i < impl_->tables.regions.size; ++i) {
-      impl_->regions.push_back(impl_->region(i));
-    }
-  });
-  return impl_->regions;
+  return impl_->regions.get(impl_->tables.regions.size,
+                            [this](std::size_t i) { return impl_->region(i); });
 }
+
 const std::vector<Gazetteer::Alias>& Gazetteer::aliases() const noexcept {
-  std::call_once(impl_->aliases_made, [this] {
-    auto& aliases = impl_->aliases;
-    aliases.reserve(impl_->tables.aliases.size);
-    for (const auto& a : impl_->tables.aliases) {
-      aliases.push_back(
-          Alias{impl_->string(a.alias), impl_->code(a.code), impl_->string(a.kind)});
-    }
+  return impl_->aliases.get(impl_->tables.aliases.size, [this](std::size_t i) {
+    const auto& a = impl_->tables.aliases[i];
+    const auto& pool = impl_->tables.pool;
+    return Alias{pool.string(a.alias), impl_->code(a.code), pool.string(a.kind)};
   });
-  return impl_->aliases;
 }
 
 }  // namespace iprdb

@@ -1,7 +1,6 @@
 #include "reference/gazetteer_index.hpp"
 
 #include <algorithm>
-#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -34,66 +33,20 @@ RegionCode code_field(const std::string& text, std::string_view origin, int line
   }
 }
 
-template <typename Entry>
-TableView<Entry> view(const std::vector<Entry>& entries) noexcept {
-  return {entries.data(), entries.size()};
+std::string_view code_text(const std::optional<RegionCode>& code) {
+  return code ? std::string_view(code->str()) : std::string_view();
 }
-
-// A lookup key before it has a place in the pool.
-struct NamedRegion {
-  std::string key;
-  std::uint32_t region;
-};
-
-// Each string once: names, keys and codes repeat one another across the tables.
-class PoolWriter {
- public:
-  explicit PoolWriter(std::string& pool) : pool_(pool) {}
-
-  PoolText add(std::string_view text) {
-    auto [it, added] = offsets_.try_emplace(std::string(text), PoolText{});
-    if (added) {
-      it->second = {static_cast<std::uint32_t>(pool_.size()),
-                    static_cast<std::uint32_t>(text.size())};
-      pool_ += text;
-    }
-    return it->second;
-  }
-  PoolText add(const std::optional<RegionCode>& code) {
-    return add(code ? std::string_view(code->str()) : std::string_view());
-  }
-
-  std::vector<KeyedRegion> table(std::vector<NamedRegion> entries) {
-    const auto fields = [](const NamedRegion& e) { return std::tie(e.key, e.region); };
-    std::sort(entries.begin(), entries.end(),
-              [&](const NamedRegion& a, const NamedRegion& b) { return fields(a) < fields(b); });
-    entries.erase(std::unique(entries.begin(), entries.end(),
-                              [&](const NamedRegion& a, const NamedRegion& b) {
-                                return fields(a) == fields(b);
-                              }),
-                  entries.end());
-    std::vector<KeyedRegion> out;
-    out.reserve(entries.size());
-    for (const auto& e : entries) out.push_back({add(e.key), e.region});
-    return out;
-  }
-
- private:
-  std::string& pool_;
-  std::unordered_map<std::string, PoolText> offsets_;
-};
 
 }  // namespace
 
 GazetteerTables ParsedGazetteer::tables() const noexcept {
-  return {pool,       view(regions), view(aliases), view(full_names),
-          view(names), view(pinyin), view(children)};
+  return {{pool}, regions, aliases, full_names, names, pinyin, children};
 }
 
 ParsedGazetteer parse_gazetteer(std::string_view regions_csv, std::string_view aliases_csv,
                                 std::string_view origin) {
   std::vector<Region> regions;
-  std::vector<NamedRegion> full_names, names, pinyin;
+  std::vector<NamedIndex> full_names, names, pinyin;
   std::vector<ChildLink> children;
   std::unordered_map<int, std::uint32_t> by_code;  // code → index in regions
 
@@ -185,8 +138,8 @@ ParsedGazetteer parse_gazetteer(std::string_view regions_csv, std::string_view a
     names.push_back(full_names.back());
     names.push_back({lookup_key(r.short_name), i});
     out.regions.push_back({pool.add(r.code.str()), pool.add(r.name), pool.add(r.short_name),
-                           r.level, pool.add(r.parent), pool.add(r.pinyin), r.valid_from,
-                           r.valid_to, pool.add(r.successor)});
+                           r.level, pool.add(code_text(r.parent)), pool.add(r.pinyin), r.valid_from,
+                           r.valid_to, pool.add(code_text(r.successor))});
   }
 
   out.full_names = pool.table(std::move(full_names));

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,40 +9,14 @@
 #include <iprdb/reference.hpp>
 #include <iprdb/types.hpp>
 
-// The gazetteer's records and lookup tables, in one form whether they were parsed from CSV at
-// run time (Gazetteer::parse) or compiled in (Gazetteer::builtin, from the source that
-// iprdb_gazetteer_codegen writes at build time by calling parse_gazetteer).
-//
-// Every string is an offset into one character pool rather than a pointer: compiled in, a
-// table of pointers needs one relocation per string, which the dynamic loader applies (and
-// whose pages it dirties) at every start of every program, whether or not it looks anything up.
+#include "reference/pool.hpp"
+
+// The gazetteer's records and lookup tables (see reference/pool.hpp), in one form whether they
+// were parsed from CSV at run time (Gazetteer::parse) or compiled in (Gazetteer::builtin, from
+// the source that iprdb_reference_codegen writes at build time by calling parse_gazetteer).
 namespace iprdb::detail {
 
-/// A string of a gazetteer's character pool.
-struct PoolText {
-  std::uint32_t offset = 0;
-  std::uint32_t size = 0;
-};
-
-/// One entry of a lookup table; `region` indexes the code-sorted regions.
-template <typename Key>
-struct Keyed {
-  Key key;
-  std::uint32_t region;
-};
-using KeyedRegion = Keyed<PoolText>;
 using ChildLink = Keyed<std::int32_t>;  // the key is the parent's code as a number
-
-/// A contiguous run of constant entries, owned elsewhere (static data or a ParsedGazetteer).
-template <typename Entry>
-struct TableView {
-  const Entry* first = nullptr;
-  std::size_t size = 0;
-
-  const Entry* begin() const noexcept { return first; }
-  const Entry* end() const noexcept { return first + size; }
-  const Entry& operator[](std::size_t i) const noexcept { return first[i]; }
-};
 
 /// A region: the fields of Region, with nothing to allocate until it is used.
 struct RegionRecord {
@@ -64,18 +37,15 @@ struct AliasRecord {
   PoolText kind;
 };
 
-/// Each lookup table is sorted by key, then region, without repeats: the regions one key
-/// finds come out in code order, each once.
+/// The lookup tables index `regions`, so they find regions in code order.
 struct GazetteerTables {
-  std::string_view pool;  // what every PoolText is in
+  TextPool pool;
   TableView<RegionRecord> regions;  // sorted by code
   TableView<AliasRecord> aliases;   // in file order
-  TableView<KeyedRegion> full_names;  // lookup_key of the complete official name
-  TableView<KeyedRegion> names;       // lookup_key of aliases, full and short names
-  TableView<KeyedRegion> pinyin;      // pinyin_key of the pinyin
-  TableView<ChildLink> children;      // sorted by parent code, then region
-
-  std::string_view text(PoolText t) const noexcept { return pool.substr(t.offset, t.size); }
+  TableView<KeyedText> full_names;  // lookup_key of the complete official name
+  TableView<KeyedText> names;       // lookup_key of aliases, full and short names
+  TableView<KeyedText> pinyin;      // pinyin_key of the pinyin
+  TableView<ChildLink> children;    // sorted by parent code, then region
 };
 
 /// What reading the two gazetteer CSVs yields: the storage GazetteerTables views.
@@ -83,7 +53,7 @@ struct ParsedGazetteer {
   std::string pool;
   std::vector<RegionRecord> regions;
   std::vector<AliasRecord> aliases;
-  std::vector<KeyedRegion> full_names, names, pinyin;
+  std::vector<KeyedText> full_names, names, pinyin;
   std::vector<ChildLink> children;
 
   /// Valid while this object is neither changed nor destroyed (moving the pool may move
