@@ -402,6 +402,8 @@ const NameSet kTableEnds = {"table", "caption", "tbody", "thead", "tfoot", "tr",
 // Start tags a <template> reads by the rules of a head, leaving its mode undecided.
 const NameSet kHeadInTemplate = {"base", "basefont", "bgsound", "link",  "meta",
                                  "noframes", "script", "style", "template", "title"};
+// Start tags that close an open select and are then read again.
+const NameSet kSelectBreakers = {"input", "keygen", "textarea"};
 const NameSet kHeadings = {"h1", "h2", "h3", "h4", "h5", "h6"};
 // Where the search for an open <li>, <dd> or <dt> stops.
 const NameSet kListItemStops = [] {
@@ -643,6 +645,21 @@ class MarkupShape {
       } while (in_foreign_content() && stack_.back().point == Point::none);
     }
     if (contains(kSingletons, name)) return true;
+    if (in_select()) {
+      // A select holds options and option groups; another <select> closes it, and so do an
+      // <input>, <keygen>, <textarea> (and, in a table, a table tag), which are then read
+      // again. Everything else but a <script> or <template> is dropped.
+      if (name == "option" || name == "optgroup") {
+        if (top_is("option")) pop();
+        if (name == "optgroup" && top_is("optgroup")) pop();
+        push(name, Space::html);
+        return true;
+      }
+      const bool reread = contains(kSelectBreakers, name) ||
+                          (select_in_table() && contains(kTableEnds, name) && name != "col");
+      if (name == "select" || reread) close_through({"select"}, kStopSpecial);
+      if (!reread && name != "script" && name != "template") return false;
+    }
     decide_template_mode(name);
     if (contains(kTableParts, name) && !table_parts_allowed()) return true;
     // In a table's own insertion modes (not in a cell or caption) a <table> ends the open one
@@ -723,6 +740,28 @@ class MarkupShape {
   enum class TemplateMode : unsigned char { undecided, table, body };
 
   void html_end_tag(const std::string& name) {
+    if (in_select()) {
+      // In a select only its own end tags count (and, in a table, a table part's end in
+      // table scope, which closes the select first).
+      if (name == "option" || name == "optgroup") {
+        if (name == "optgroup" && top_is("option") && stack_.size() > 1 &&
+            stack_[stack_.size() - 2].key == "optgroup") {
+          pop();
+        }
+        if (top_is(name)) pop();
+        return;
+      }
+      if (name == "select") {
+        close_through({"select"}, kStopSpecial);
+        return;
+      }
+      if (!(select_in_table() && contains(kTableEnds, name) &&
+            find({name}, kStopTable) != kNone) &&
+          name != "template") {
+        return;
+      }
+      if (name != "template") close_through({"select"}, kStopSpecial);
+    }
     if (contains(kSingletons, name)) return;
     // gumbo takes a form off the stack without closing what is inside it.
     if (name == "form") {
@@ -872,6 +911,28 @@ class MarkupShape {
                         equals_ascii_lower(*encoding, "application/xhtml+xml"))
                ? Point::html
                : Point::none;
+  }
+
+  // Whether the parser is in a select's insertion mode: one is open, with no template opened
+  // inside it since.
+  bool in_select() const {
+    auto select = positions_.find("select");
+    if (select == positions_.end() || select->second.empty()) return false;
+    auto template_ = positions_.find("template");
+    return template_ == positions_.end() || template_->second.empty() ||
+           template_->second.back() < select->second.back();
+  }
+
+  // Whether the open select is inside a table (and not in a template in it).
+  bool select_in_table() const {
+    const std::size_t select = positions_.at("select").back();
+    auto table = positions_.find("table");
+    if (table == positions_.end() || table->second.empty() || table->second.back() > select) {
+      return false;
+    }
+    auto template_ = positions_.find("template");
+    return template_ == positions_.end() || template_->second.empty() ||
+           template_->second.back() < table->second.back();
   }
 
   void decide_template_mode(const std::string& name) {
