@@ -488,6 +488,7 @@ enum class Space : unsigned char { html, svg, math };
 struct StartTag {
   std::string_view raw;
   bool self_closing = false;
+  bool garbled = false;  // right after a "</>": see scan_markup
   std::vector<std::pair<std::string, std::string>> attributes;  // names lower-cased
 
   // The value of the first attribute of that name (the tokenizer drops repeats).
@@ -637,7 +638,10 @@ class MarkupShape {
     while (!html_rules_for_start(name)) {
       if (!breaks_out(name, tag)) {
         const Space space = stack_.back().space;
-        if (!tag.self_closing) push(name, space, 0, integration_point(space, name, tag));
+        if (!tag.self_closing) {
+          push(name, space, 0, integration_point(space, name, tag));
+          stack_.back().garbled = tag.garbled;
+        }
         return false;
       }
       do {
@@ -724,7 +728,7 @@ class MarkupShape {
     // with the start tag's name up to a C white-space character.
     for (std::size_t i = stack_.size(); i-- > 0 && stack_[i].space != Space::html;) {
       const std::string_view local = stack_[i].local_name();
-      if (local.substr(0, local.find('\v')) == written) {
+      if (!stack_[i].garbled && local.substr(0, local.find('\v')) == written) {
         while (stack_.size() > i) pop();
         return;
       }
@@ -822,6 +826,7 @@ class MarkupShape {
     std::uint64_t formatting;  // its entry in formatting_, or 0
     unsigned stops;            // bit k set: a search of StopKind k stops here
     TemplateMode template_mode = TemplateMode::undecided;  // of a <template>
+    bool garbled = false;  // a foreign element no end tag closes by name
 
     std::string_view local_name() const {
       return std::string_view(key).substr(space == Space::svg    ? 4
@@ -1103,6 +1108,7 @@ std::size_t comment_end(std::string_view html, std::size_t at) {
 MarkupShape scan_markup(std::string_view html) {
   MarkupShape shape;
   std::size_t i = 0;
+  std::size_t garbled_at = kNone;
   while (!shape.over_limits()) {
     const std::size_t text_begin = i;
     i = html.find('<', i);
@@ -1124,7 +1130,10 @@ MarkupShape scan_markup(std::string_view html) {
     const bool is_end = next == '/';
     const std::size_t name_begin = i + (is_end ? 2 : 1);
     if (is_end && name_begin < html.size() && !is_ascii_alpha(html[name_begin])) {
-      // "</>" is dropped; "</" before anything else but a letter opens a comment up to '>'.
+      // "</>" is dropped (and gumbo 0.10 counts it into the text of the next token, so that a
+      // tag right after it has a name no foreign end tag matches); "</" before anything else
+      // but a letter opens a comment up to '>'.
+      if (html[name_begin] == '>') garbled_at = name_begin + 1;
       i = html.find('>', name_begin);
       if (i == kNone) break;
       ++i;
@@ -1141,6 +1150,7 @@ MarkupShape scan_markup(std::string_view html) {
       ++name_end;
     }
     StartTag tag;
+    tag.garbled = i == garbled_at;
     const std::string name = lower_ascii(html.substr(name_begin, name_end - name_begin));
     const std::size_t close =
         tag_end(html, name_end, tag, name == "font" || name == "annotation-xml");
@@ -1149,7 +1159,8 @@ MarkupShape scan_markup(std::string_view html) {
     // content is markup.
     bool html_element = false;
     if (is_end) {
-      shape.end_tag(name, lower_ascii(html.substr(name_begin, close - name_begin)));
+      shape.end_tag(name, tag.garbled ? std::string()
+                                      : lower_ascii(html.substr(name_begin, close - name_begin)));
     } else {
       tag.raw = html.substr(i, close + 1 - i);
       html_element = shape.start_tag(name, tag);
