@@ -404,6 +404,8 @@ const NameSet kHeadInTemplate = {"base", "basefont", "bgsound", "link",  "meta",
                                  "noframes", "script", "style", "template", "title"};
 // Start tags that close an open select and are then read again.
 const NameSet kSelectBreakers = {"input", "keygen", "textarea"};
+// Elements that put a marker on the list of active formatting elements.
+const NameSet kMarkerElements = {"td", "th", "caption", "applet", "marquee", "object", "template"};
 const NameSet kHeadings = {"h1", "h2", "h3", "h4", "h5", "h6"};
 // Where the search for an open <li>, <dd> or <dt> stops.
 const NameSet kListItemStops = [] {
@@ -801,8 +803,7 @@ class MarkupShape {
     // deeper.)
     if (contains(kFormatting, name)) {
       const std::size_t open_at = find({name}, kStopScope);
-      if (open_at != kNone && find({name}, kStopSpecial) == kNone) {
-        forget_formatting(name);
+      if (open_at != kNone && find({name}, kStopSpecial) == kNone && forget_formatting(name)) {
         erase(open_at);
         return;
       }
@@ -817,6 +818,9 @@ class MarkupShape {
     if (at == kNone) return;
     if (contains(kFormatting, name)) forget_formatting(name);
     while (stack_.size() > at) pop();
+    if (name == "applet" || name == "marquee" || name == "object" || name == "template") {
+      clear_to_last_marker();
+    }
   }
 
   struct Open {
@@ -837,7 +841,8 @@ class MarkupShape {
   struct Formatting {
     std::string name;
     std::string raw;
-    bool on_stack;
+    bool on_stack;         // a marker counts as on the stack: reopening stops there
+    bool marker = false;   // a cell, caption, object … began here
   };
   // How many of the latest formatting entries an end tag looks through.
   static constexpr std::size_t kSearch = 32;
@@ -995,7 +1000,9 @@ class MarkupShape {
                       : space == Space::math ? "math:" + name
                                              : name;
     const unsigned stops = stops_of(key);
+    const bool marks = space == Space::html && contains(kMarkerElements, key);
     push_open({std::move(key), space, point, formatting, stops});
+    if (marks) add_marker();
   }
 
   void push_open(Open open) {
@@ -1016,12 +1023,18 @@ class MarkupShape {
   void erase(std::size_t at) {
     const std::vector<Open> above(stack_.begin() + static_cast<std::ptrdiff_t>(at) + 1,
                                   stack_.end());
-    while (stack_.size() > at) pop();
+    while (stack_.size() > at) pop(false);
     for (const auto& open : above) push_open(open);
   }
 
-  void pop() {
+  // `clear`: a cell or caption closing clears the formatting list to its marker (a table
+  // operation is all that ever takes one off the stack).
+  void pop(bool clear = true) {
     const Open& top = stack_.back();
+    if (clear && top.space == Space::html &&
+        (top.key == "td" || top.key == "th" || top.key == "caption")) {
+      clear_to_last_marker();
+    }
     positions_[top.key].pop_back();
     for (unsigned kind = 0; kind < kStops; ++kind) {
       if (top.stops & (1u << kind)) stop_positions_[kind].pop_back();
@@ -1037,9 +1050,12 @@ class MarkupShape {
   // (compared as written, so never fewer entries than gumbo keeps).
   std::uint64_t add_formatting(const std::string& name, std::string_view raw) {
     auto& same = identical_[std::string(raw)];
-    if (same.size() >= 3) {
-      formatting_.erase(same.front());
-      same.pop_front();
+    const std::uint64_t floor = markers_.empty() ? 0 : markers_.back();
+    const auto after_marker =
+        std::find_if(same.begin(), same.end(), [&](std::uint64_t id) { return id > floor; });
+    if (same.end() - after_marker >= 3) {
+      formatting_.erase(*after_marker);
+      same.erase(after_marker);
     }
     const std::uint64_t id = ++last_id_;
     formatting_.emplace(id, Formatting{name, std::string(raw), true});
@@ -1049,16 +1065,41 @@ class MarkupShape {
 
   // An end tag takes its element off the list; one not found among the latest stays (and may
   // be counted as reopened when gumbo would not: the safe side).
-  void forget_formatting(const std::string& name) {
+  // Returns whether it was found (after the last marker).
+  bool forget_formatting(const std::string& name) {
     std::size_t looked = 0;
     for (auto it = formatting_.rbegin(); it != formatting_.rend() && looked < kSearch;
          ++it, ++looked) {
+      if (it->second.marker) return false;
       if (it->second.name != name) continue;
       auto& same = identical_[it->second.raw];
       same.erase(std::remove(same.begin(), same.end(), it->first), same.end());
       formatting_.erase(std::next(it).base());
-      return;
+      return true;
     }
+    return false;
+  }
+
+  // A cell, caption, applet, marquee, object or template marks the list as it opens, so that
+  // formatting elements from outside are neither reopened in it nor closed from it.
+  void add_marker() {
+    const std::uint64_t id = ++last_id_;
+    formatting_.emplace(id, Formatting{std::string(), std::string(), true, true});
+    markers_.push_back(id);
+  }
+
+  // What gumbo does as it closes such an element: the entries since the last marker go, and
+  // the marker too.
+  void clear_to_last_marker() {
+    if (markers_.empty()) return;
+    for (auto it = formatting_.find(markers_.back()); it != formatting_.end();) {
+      if (!it->second.marker) {
+        auto& same = identical_[it->second.raw];
+        same.erase(std::remove(same.begin(), same.end(), it->first), same.end());
+      }
+      it = formatting_.erase(it);
+    }
+    markers_.pop_back();
   }
 
   // gumbo reopens the formatting elements that a closed block left behind before it inserts
@@ -1078,6 +1119,7 @@ class MarkupShape {
   std::vector<std::size_t> stop_positions_[kStops];
   std::map<std::uint64_t, Formatting> formatting_;  // in the order they were opened
   std::unordered_map<std::string, std::deque<std::uint64_t>> identical_;
+  std::vector<std::uint64_t> markers_;  // the markers in formatting_, in order
   std::uint64_t last_id_ = 0;
   std::size_t max_depth_ = 0;
   std::size_t reopened_ = 0;
