@@ -677,8 +677,9 @@ class MarkupShape {
       while (!stack_.empty() && !top_is("table") && !top_is("template")) pop();
       if (name == "col") push("colgroup", Space::html);
     }
-    // A form inside a form is dropped.
-    if (name == "form" && is_open("form")) return true;
+    // A form inside a form is dropped, unless a template is open (gumbo then keeps no form
+    // pointer, and forms nest).
+    if (name == "form" && is_open("form") && !is_open("template")) return true;
     // Closings gumbo is sure to make, found the way the HTML5 rules look for them.
     if (contains(kClosesP, name)) close_through({"p"}, kStopButton);
     if (name == "li") close_through({"li"}, kStopListItem);
