@@ -35,8 +35,8 @@ std::string read_file(const std::string& path) {
 }
 
 // C++ literals with the pool's bytes, one per line of about 100 bytes, broken between
-// characters so that each line stays valid UTF-8; adjacent literals make one array. Octal escapes, unlike hex ones, end after three digits whatever
-// follows.
+// characters so that each line stays valid UTF-8; adjacent literals make one array. Octal
+// escapes, unlike hex ones, end after three digits whatever follows.
 std::string pool_literal(std::string_view pool) {
   std::string out = "    \"";
   std::size_t line = 0;

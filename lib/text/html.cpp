@@ -28,11 +28,11 @@ namespace {
 
 constexpr std::size_t kNone = std::string_view::npos;
 
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  });
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return lower_ascii(c); });
   return out;
 }
 
@@ -468,7 +468,7 @@ std::string decode_references(std::string_view value) {
     while (at < value.size() && code < 0x110000 &&
            (hex ? std::isxdigit(static_cast<unsigned char>(value[at]))
                 : std::isdigit(static_cast<unsigned char>(value[at])))) {
-      const char digit = lower_ascii(value.substr(at, 1))[0];
+      const char digit = lower_ascii(value[at]);
       code = code * (hex ? 16 : 10) + (digit <= '9' ? digit - '0' : digit - 'a' + 10);
       ++at;
     }
@@ -511,12 +511,11 @@ std::size_t tag_end(std::string_view html, std::size_t from, StartTag& tag, bool
                      slash };
   State state = State::before_name;
   char quote = 0;
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   auto begin_attribute = [&](char c) {
-    if (attributes) tag.attributes.emplace_back(std::string(1, lower(c)), std::string());
+    if (attributes) tag.attributes.emplace_back(std::string(1, lower_ascii(c)), std::string());
   };
   auto add_to_name = [&](char c) {
-    if (attributes) tag.attributes.back().first += lower(c);
+    if (attributes) tag.attributes.back().first += lower_ascii(c);
   };
   auto add_to_value = [&](char c) {
     if (attributes) tag.attributes.back().second += c;
@@ -600,9 +599,7 @@ std::size_t tag_end(std::string_view html, std::size_t from, StartTag& tag, bool
 bool equals_ascii_lower(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c =
-        text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
-    if (c != lower[i]) return false;
+    if (lower_ascii(text[i]) != lower[i]) return false;
   }
   return true;
 }
@@ -864,9 +861,22 @@ class MarkupShape {
     return stops;
   }
 
-  bool is_open(const std::string& name) const {
-    auto it = positions_.find(name);
-    return it != positions_.end() && !it->second.empty();
+  // The stack index of the innermost open element keyed `key`; kNone when none is open.
+  std::size_t innermost(const std::string& key) const {
+    auto it = positions_.find(key);
+    return it == positions_.end() || it->second.empty() ? kNone : it->second.back();
+  }
+
+  bool is_open(const std::string& name) const { return innermost(name) != kNone; }
+
+  // The stack index of the innermost open element named one of `names`; kNone when none is.
+  std::size_t nearest(std::initializer_list<std::string_view> names) const {
+    std::size_t best = kNone;
+    for (std::string_view name : names) {
+      const std::size_t at = innermost(std::string(name));
+      if (at != kNone && (best == kNone || at > best)) best = at;
+    }
+    return best;
   }
 
   bool top_is(std::string_view name) const { return !stack_.empty() && stack_.back().key == name; }
@@ -875,12 +885,7 @@ class MarkupShape {
   // of `stop` other than it lies above it; kNone otherwise. Constant time: every name and
   // every kind of stop keeps the positions where it is open.
   std::size_t find(std::initializer_list<std::string_view> names, StopKind stop) const {
-    std::size_t best = kNone;
-    for (std::string_view name : names) {
-      auto it = positions_.find(std::string(name));
-      if (it == positions_.end() || it->second.empty()) continue;
-      if (best == kNone || it->second.back() > best) best = it->second.back();
-    }
+    const std::size_t best = nearest(names);
     if (best == kNone) return kNone;
     const auto& stops = stop_positions_[stop];
     if (!stops.empty() && stops.back() > best) return kNone;
@@ -927,64 +932,50 @@ class MarkupShape {
   // Whether the parser is in a select's insertion mode: one is open, with no template opened
   // inside it since.
   bool in_select() const {
-    auto select = positions_.find("select");
-    if (select == positions_.end() || select->second.empty()) return false;
-    auto template_ = positions_.find("template");
-    return template_ == positions_.end() || template_->second.empty() ||
-           template_->second.back() < select->second.back();
+    const std::size_t select = innermost("select");
+    const std::size_t template_ = innermost("template");
+    return select != kNone && (template_ == kNone || template_ < select);
   }
 
   // Whether the open select is inside a table (and not in a template in it).
   bool select_in_table() const {
-    const std::size_t select = positions_.at("select").back();
-    auto table = positions_.find("table");
-    if (table == positions_.end() || table->second.empty() || table->second.back() > select) {
-      return false;
-    }
-    auto template_ = positions_.find("template");
-    return template_ == positions_.end() || template_->second.empty() ||
-           template_->second.back() < table->second.back();
+    const std::size_t table = innermost("table");
+    const std::size_t template_ = innermost("template");
+    return table != kNone && table < innermost("select") &&
+           (template_ == kNone || template_ < table);
   }
 
   void decide_template_mode(const std::string& name) {
-    auto it = positions_.find("template");
-    if (it == positions_.end() || it->second.empty()) return;
-    Open& innermost = stack_[it->second.back()];
-    if (innermost.template_mode != TemplateMode::undecided || contains(kHeadInTemplate, name)) {
+    const std::size_t at = innermost("template");
+    if (at == kNone) return;
+    Open& template_ = stack_[at];
+    if (template_.template_mode != TemplateMode::undecided || contains(kHeadInTemplate, name)) {
       return;
     }
-    innermost.template_mode =
+    template_.template_mode =
         contains(kTableParts, name) ? TemplateMode::table : TemplateMode::body;
   }
 
   // Table parts count in a table, or in a template read as one, whichever is nearer.
   bool table_parts_allowed() const {
-    auto table = positions_.find("table");
-    auto template_ = positions_.find("template");
-    const bool in_table = table != positions_.end() && !table->second.empty();
-    if (template_ == positions_.end() || template_->second.empty()) return in_table;
-    const std::size_t innermost = template_->second.back();
-    if (in_table && table->second.back() > innermost) return true;
-    return stack_[innermost].template_mode == TemplateMode::table;
+    const std::size_t table = innermost("table");
+    const std::size_t template_ = innermost("template");
+    if (template_ == kNone) return table != kNone;
+    if (table != kNone && table > template_) return true;
+    return stack_[template_].template_mode == TemplateMode::table;
   }
 
   // Whether the nearest table part open is one whose insertion mode handles table tags itself
   // (a table, section, row or column group; with `cells`, a cell or caption too, where a
-  // <table> nests), so that it is in table scope. The nearest is the one opened last: positions, not a walk down the stack.
+  // <table> nests), so that it is in table scope. The nearest is the one opened last: found by
+  // positions, not by a walk down the stack.
   bool in_table_mode(bool cells) const {
-    std::size_t nearest = kNone;
-    std::string_view nearest_name;
-    for (std::string_view part : {"table", "tbody", "thead", "tfoot", "tr", "caption", "colgroup",
-                                  "td", "th", "template"}) {
-      auto it = positions_.find(std::string(part));
-      if (it == positions_.end() || it->second.empty()) continue;
-      if (nearest == kNone || it->second.back() > nearest) {
-        nearest = it->second.back();
-        nearest_name = part;
-      }
-    }
-    if (nearest == kNone || nearest_name == "template") return false;
-    if (nearest_name == "td" || nearest_name == "th" || nearest_name == "caption") return cells;
+    const std::size_t at = nearest({"table", "tbody", "thead", "tfoot", "tr", "caption",
+                                    "colgroup", "td", "th", "template"});
+    if (at == kNone) return false;
+    const std::string& part = stack_[at].key;
+    if (part == "template") return false;
+    if (part == "td" || part == "th" || part == "caption") return cells;
     return find({"table"}, kStopTable) != kNone;
   }
 
