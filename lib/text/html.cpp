@@ -684,12 +684,9 @@ class MarkupShape {
     if (contains(kHeadings, name) && !stack_.empty() && contains(kHeadings, stack_.back().key)) {
       pop();
     }
-    if (name == "option" && top_is("option")) pop();
-    if (name == "optgroup") {
-      if (top_is("option")) pop();
-      // Only a <select> makes one optgroup close another; in the body they nest.
-      if (is_open("select") && top_is("optgroup")) pop();
-    }
+    // (In a select they are handled above; elsewhere an option or optgroup only closes an
+    // option, and optgroups nest.)
+    if ((name == "option" || name == "optgroup") && top_is("option")) pop();
     if (name == "td" || name == "th") {
       close_through({"td", "th"}, kStopTable);
       imply_table_parts(true);
