@@ -35,7 +35,7 @@ struct Scope;
 struct SqlResult;
 
 /// The schema version this build writes; `PRAGMA user_version` of every iprdb file.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 /// `PRAGMA application_id` of every iprdb file: "IPRD" in ASCII.
 inline constexpr std::int32_t kApplicationId = 0x49505244;
 
@@ -139,9 +139,12 @@ class Database {
   /// document. Throws as ingest does.
   IngestReport reextract(const IngestOptions& options = {});
 
+  /// The connection and its prepared statements. Named here so that the library's stages
+  /// can hand it to each other; defined inside the library only.
+  class Impl;
+
  private:
   friend struct detail::DatabaseAccess;
-  class Impl;
   explicit Database(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -77,13 +77,13 @@ namespace {
 
 // The rows a question is about, on the observation table under `alias`: its indicator (?2),
 // the years `years` allows, the measure and status asked for (?5, ?6), a plain figure (not a
-// running total, a span of years, a rank or a share), and the months: ?7 = 0 the whole year,
-// 1 the months ?8—?9, 2 any.
+// running total or a span of years), and the months: ?7 = 0 the whole year, 1 the months
+// ?8—?9, 2 any. Ranks and shares are never asked for (the table's CHECKs give them a scope),
+// so rank_scope and share_of need no test: every term is answered by observation_figure.
 std::string figure_filter(std::string_view alias, std::string_view years) {
   return fmt::format(R"sql({o}.indicator_id = ?2 AND {years}
   AND {o}.measure = ?5 AND {o}.status = ?6
   AND {o}.cumulative = 0 AND {o}.period_start IS NULL
-  AND {o}.rank_scope IS NULL AND {o}.share_of IS NULL
   AND CASE ?7
         WHEN 0 THEN {o}.month_end IS NULL OR ({o}.month_end = 12 AND coalesce({o}.month_start, 1) = 1)
         WHEN 1 THEN {o}.month_end = ?9 AND coalesce({o}.month_start, 1) = ?8
@@ -92,18 +92,15 @@ std::string figure_filter(std::string_view alias, std::string_view years) {
                      fmt::arg("o", alias), fmt::arg("years", years));
 }
 
-// The region list is one bound JSON array walked outermost (CROSS JOIN), so that each
-// region's rows are reached through the index on (region, indicator, year) and no user text
-// ever becomes SQL. Each region's rows come best first.
-std::string figure_statement(std::string_view years) {
+// The candidates, judged on the index alone: the region list is one bound JSON array walked
+// outermost (CROSS JOIN), so that each region's rows are one range of observation_figure, and
+// no user text ever becomes SQL. Each region's rows come best first; only the document's date
+// is read beyond the index.
+std::string candidate_statement(std::string_view years) {
   return fmt::format(R"sql(
-SELECT r.key, o.id, o.region_id, i.code, o.year, o.month_start, o.month_end, o.period_start,
-       o.cumulative, o.measure, o.value, o.unit, o.value_text, o.qualifier, o.status,
-       o.base_year, o.rank_scope, o.rank_of, o.share_of, o.origin, d.id, d.title,
-       d.published_on, d.origin, o.quote, o.span_start, o.span_end
+SELECT r.key, o.id, o.year, o.month_start, o.month_end
 FROM json_each(?1) AS r
 CROSS JOIN observation o ON o.region_id = r.value
-JOIN indicator i ON i.id = o.indicator_id
 JOIN document d ON d.id = o.document_id
 WHERE {}
 ORDER BY r.key, o.year DESC,
@@ -114,26 +111,43 @@ ORDER BY r.key, o.year DESC,
                      figure_filter("o", years));
 }
 
-}  // namespace
-
-const std::string& figure_sql() {
-  static const std::string sql = figure_statement("o.year BETWEEN ?3 AND ?4");
+const std::string& candidate_sql() {
+  static const std::string sql = candidate_statement("o.year BETWEEN ?3 AND ?4");
   return sql;
 }
 
-const std::string& latest_figure_sql() {
+const std::string& latest_candidate_sql() {
   // The years narrowed, per region, to the newest one that has a figure: found by an index
-  // search that stops at the first such row, instead of every year's rows being read, joined
-  // to their documents and sorted (27 ms → 1.6 ms for the provinces at 10M observations). The
+  // search that stops at the first such row, instead of every year's rows being judged. The
   // index equality o.year = (…) is evaluated once per region.
-  static const std::string sql = figure_statement(fmt::format(
+  static const std::string sql = candidate_statement(fmt::format(
       "o.year = (SELECT n.year FROM observation n WHERE n.region_id = r.value AND {} "
       "ORDER BY n.year DESC LIMIT 1)",
       figure_filter("n", "n.year BETWEEN ?3 AND ?4")));
   return sql;
 }
 
-std::vector<FigureGroup> fetch_figures(SQLite::Statement& statement, const FigureQuery& query) {
+const std::string& observation_by_id_sql() {
+  static const std::string sql = std::string("SELECT ") + kObservationColumns + R"sql(
+FROM observation o
+JOIN indicator i ON i.id = o.indicator_id
+JOIN document d ON d.id = o.document_id
+WHERE o.id = ?1)sql";
+  return sql;
+}
+
+// The candidates' periods, as far as the grouping needs them.
+Period candidate_period(SQLite::Statement& s) {
+  Period period;
+  period.year = Year(s.getColumn(2).getInt());
+  period.month_start = optional_int(s.getColumn(3));
+  period.month_end = optional_int(s.getColumn(4));
+  return period;
+}
+
+}  // namespace
+
+std::vector<FigureGroup> fetch_figures(Database::Impl& impl, const FigureQuery& query) {
   std::string ids = "[";
   for (const auto& region : query.regions) {
     if (ids.size() > 1) ids += ',';
@@ -141,39 +155,50 @@ std::vector<FigureGroup> fetch_figures(SQLite::Statement& statement, const Figur
   }
   ids += ']';
 
-  StatementUse s(statement);
-  s->bind(1, ids);
-  s->bind(2, static_cast<std::int64_t>(query.indicator_id));
-  s->bind(3, query.first_year);
-  s->bind(4, query.last_year);
-  s->bind(5, std::string(to_string(query.measure)));
-  s->bind(6, std::string(to_string(query.status)));
-  s->bind(7, static_cast<int>(query.rule));
-  s->bind(8, query.months.first);
-  s->bind(9, query.months.last);
+  StatementUse candidates(impl.cached(query.newest_only ? latest_candidate_sql() : candidate_sql()));
+  candidates->bind(1, ids);
+  candidates->bind(2, static_cast<std::int64_t>(query.indicator_id));
+  candidates->bind(3, query.first_year);
+  candidates->bind(4, query.last_year);
+  candidates->bind(5, std::string(to_string(query.measure)));
+  candidates->bind(6, std::string(to_string(query.status)));
+  candidates->bind(7, static_cast<int>(query.rule));
+  candidates->bind(8, query.months.first);
+  candidates->bind(9, query.months.last);
+
+  // A kept candidate is read whole while the candidate statement is still running, so both
+  // see one snapshot of the file even when a loader commits in between.
+  SQLite::Statement& by_id = impl.cached(observation_by_id_sql());
+  auto read_whole = [&](std::int64_t id) {
+    StatementUse s(by_id);
+    s->bind(1, static_cast<std::int64_t>(id));
+    if (!s->executeStep()) {
+      throw Error(ErrorCode::internal, fmt::format("observation {} vanished while read", id));
+    }
+    return read_observation(*s);
+  };
 
   std::vector<FigureGroup> groups;
-  while (s->executeStep()) {
-    const auto index = static_cast<std::size_t>(s->getColumn(0).getInt64());
-    // Rows come newest year first: a region's older years need not become Observations.
-    if (query.newest_only && !groups.empty() && groups.back().region_index == index &&
-        groups.back().year != s->getColumn(4).getInt()) {
-      continue;
-    }
-    Observation o = read_observation(*s, 1);
-    if (!groups.empty() && groups.back().region_index == index &&
-        groups.back().year == o.period.year.value) {
+  Period chosen;  // the period of the newest group's first (best) candidate
+  while (candidates->executeStep()) {
+    const auto index = static_cast<std::size_t>(candidates->getColumn(0).getInt64());
+    const Period period = candidate_period(*candidates);
+    const bool same_region = !groups.empty() && groups.back().region_index == index;
+    if (same_region && groups.back().year == period.year.value) {
       // Rows come best first: the first one chose the period, later ones only add sources.
-      if (query.all_periods || same_period(groups.back().observations.front().period, o.period)) {
-        groups.back().observations.push_back(std::move(o));
+      if (!query.best_only && (query.all_periods || same_period(chosen, period))) {
+        groups.back().observations.push_back(read_whole(candidates->getColumn(1).getInt64()));
       }
       continue;
     }
+    // Rows come newest year first: a region's older years need not be read.
+    if (same_region && query.newest_only) continue;
     FigureGroup group;
     group.region_index = index;
-    group.year = o.period.year.value;
-    group.observations.push_back(std::move(o));
+    group.year = period.year.value;
+    group.observations.push_back(read_whole(candidates->getColumn(1).getInt64()));
     groups.push_back(std::move(group));
+    chosen = period;
   }
   return groups;
 }
@@ -192,10 +217,10 @@ std::int64_t indicator_id(SQLite::Statement& statement, const Indicator& indicat
   return s->getColumn(0).getInt64();
 }
 
-std::int64_t indicator_id(std::unordered_map<std::string, std::int64_t>& cache,
-                          SQLite::Statement& statement, const Indicator& indicator) {
+std::int64_t indicator_id(Database::Impl& impl, const Indicator& indicator) {
+  auto& cache = impl.indicator_ids();
   if (auto it = cache.find(indicator.code); it != cache.end()) return it->second;
-  const std::int64_t id = indicator_id(statement, indicator);
+  const std::int64_t id = indicator_id(impl.cached(kIndicatorIdSql), indicator);
   cache.emplace(indicator.code, id);
   return id;
 }

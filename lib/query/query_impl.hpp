@@ -17,6 +17,8 @@
 #include <iprdb/query.hpp>
 #include <iprdb/types.hpp>
 
+#include "store/database_impl.hpp"
+
 namespace iprdb::detail {
 
 /// The one region `name` means. Throws Error(unknown_region) or Error(ambiguous_name).
@@ -83,6 +85,8 @@ struct FigureQuery {
   bool all_periods = false;
   /// Only each region's newest year: older rows are skipped unread (latest).
   bool newest_only = false;
+  /// Only the best observation of each group: the other sources are never read.
+  bool best_only = false;
 };
 
 /// The best figures of a FigureQuery grouped per region and year: for each (region, year)
@@ -98,14 +102,10 @@ bool whole_year(const Period& period);
 /// Whether two periods cover the same months (1—9月 and 截至9月底 do).
 bool same_period(const Period& a, const Period& b);
 
-/// The statement fetch_figures runs (prepare it once, through the statement cache).
-const std::string& figure_sql();
-
-/// figure_sql() giving each region its newest year only (for latest; the same parameters).
-const std::string& latest_figure_sql();
-
-/// Runs figure_sql() (or latest_figure_sql()) for `query` and groups the rows.
-std::vector<FigureGroup> fetch_figures(SQLite::Statement& statement, const FigureQuery& query);
+/// The best figures of `query`: candidates are judged on the index observation_figure and
+/// only the kept ones are read whole (with all_periods or without best_only, every source of
+/// the chosen period; else the best one alone).
+std::vector<FigureGroup> fetch_figures(Database::Impl& impl, const FigureQuery& query);
 
 /// The statement indicator_id runs.
 extern const char* const kIndicatorIdSql;
@@ -114,9 +114,8 @@ extern const char* const kIndicatorIdSql;
 /// was written with a catalog that does not have it.
 std::int64_t indicator_id(SQLite::Statement& statement, const Indicator& indicator);
 
-/// The same, looked up in `cache` (the connection's, Database::Impl::indicator_ids) first and
+/// The same, looked up in the connection's cache (Database::Impl::indicator_ids) first and
 /// remembered there.
-std::int64_t indicator_id(std::unordered_map<std::string, std::int64_t>& cache,
-                          SQLite::Statement& statement, const Indicator& indicator);
+std::int64_t indicator_id(Database::Impl& impl, const Indicator& indicator);
 
 }  // namespace iprdb::detail

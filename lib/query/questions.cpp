@@ -125,12 +125,12 @@ std::vector<ComparisonRow> Database::compare(const Comparison& request) const {
   return impl_->guarded("comparing regions", [&] {
     FigureQuery query;
     query.regions = regions;
-    query.indicator_id = detail::indicator_id(
-        impl_->indicator_ids(), impl_->cached(detail::kIndicatorIdSql), indicator);
+    query.indicator_id = detail::indicator_id(*impl_, indicator);
     query.first_year = query.last_year = request.year.value;
     query.status = request.options.status;
     choose_months(query, request.months, request.options.partial_periods);
-    const auto groups = detail::fetch_figures(impl_->cached(detail::figure_sql()), query);
+    query.best_only = !request.options.all_sources;
+    const auto groups = detail::fetch_figures(*impl_, query);
     return rows_by_region<ComparisonRow>(regions, by_region(groups, regions.size()),
                                          request.options.all_sources);
   });
@@ -192,13 +192,13 @@ std::vector<TimeSeriesRow> Database::series(const TimeSeries& request) const {
   return impl_->guarded("reading a time series", [&] {
     FigureQuery query;
     query.regions = {region};
-    query.indicator_id = detail::indicator_id(
-        impl_->indicator_ids(), impl_->cached(detail::kIndicatorIdSql), indicator);
+    query.indicator_id = detail::indicator_id(*impl_, indicator);
     query.first_year = request.from ? request.from->value : kFirstYear;
     query.last_year = request.to ? request.to->value : kLastYear;
     query.status = request.options.status;
     choose_months(query, request.months, request.options.partial_periods);
-    const auto groups = detail::fetch_figures(impl_->cached(detail::figure_sql()), query);
+    query.best_only = !request.options.all_sources;
+    const auto groups = detail::fetch_figures(*impl_, query);
     std::map<int, const FigureGroup*> by_year;
     for (const auto& group : groups) by_year.emplace(group.year, &group);
     std::vector<TimeSeriesRow> rows;
@@ -235,22 +235,23 @@ std::vector<GrowthRow> Database::growth(const Growth& request) const {
   return impl_->guarded("computing growth", [&] {
     FigureQuery query;
     query.regions = regions;
-    query.indicator_id = detail::indicator_id(
-        impl_->indicator_ids(), impl_->cached(detail::kIndicatorIdSql), indicator);
+    query.indicator_id = detail::indicator_id(*impl_, indicator);
     query.status = request.options.status;
     query.first_year = query.last_year = request.year.value;
     choose_months(query, request.months, request.options.partial_periods);
-    const auto level_groups = detail::fetch_figures(impl_->cached(detail::figure_sql()), query);
+    query.best_only = true;  // only the level's best figure is used
+    const auto level_groups = detail::fetch_figures(*impl_, query);
 
     // The base level and the reported growth must cover the same months as the level; every
     // period is fetched and the matching one picked per region.
     query.rule = MonthsRule::any;
     query.all_periods = true;
+    query.best_only = false;  // every period and base year is picked from
     query.first_year = query.last_year = base_year.value;
-    const auto base_groups = detail::fetch_figures(impl_->cached(detail::figure_sql()), query);
+    const auto base_groups = detail::fetch_figures(*impl_, query);
     query.first_year = query.last_year = request.year.value;
     query.measure = Measure::growth_pct;
-    const auto growth_groups = detail::fetch_figures(impl_->cached(detail::figure_sql()), query);
+    const auto growth_groups = detail::fetch_figures(*impl_, query);
 
     const auto levels = by_region(level_groups, regions.size());
     const auto bases = by_region(base_groups, regions.size());
@@ -291,13 +292,13 @@ std::vector<LatestRow> Database::latest(const Latest& request) const {
   return impl_->guarded("finding the latest figures", [&] {
     FigureQuery query;
     query.regions = regions;
-    query.indicator_id = detail::indicator_id(
-        impl_->indicator_ids(), impl_->cached(detail::kIndicatorIdSql), indicator);
+    query.indicator_id = detail::indicator_id(*impl_, indicator);
     query.last_year = request.up_to ? request.up_to->value : kLastYear;
     query.status = request.options.status;
     choose_months(query, std::nullopt, request.options.partial_periods);
     query.newest_only = true;
-    const auto groups = detail::fetch_figures(impl_->cached(detail::latest_figure_sql()), query);
+    query.best_only = !request.options.all_sources;
+    const auto groups = detail::fetch_figures(*impl_, query);
     return rows_by_region<LatestRow>(regions, by_region(groups, regions.size()),
                                      request.options.all_sources);
   });
@@ -318,8 +319,7 @@ std::vector<CoverageRow> Database::coverage(const Coverage& request) const {
   return impl_->guarded("reading the coverage", [&] {
     std::optional<std::int64_t> indicator_id;
     if (indicator) {
-      indicator_id = detail::indicator_id(impl_->indicator_ids(),
-                                          impl_->cached(detail::kIndicatorIdSql), *indicator);
+      indicator_id = detail::indicator_id(*impl_, *indicator);
     }
     detail::StatementUse s(impl_->cached(R"sql(
         SELECT o.region_id, i.code, group_concat(DISTINCT o.year), count(*)

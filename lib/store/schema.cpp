@@ -13,6 +13,7 @@ namespace iprdb::detail {
 const std::vector<Migration>& builtin_migrations() {
   static const std::vector<Migration> migrations = {
       {1, embedded::migration_0001_init},
+      {2, embedded::migration_0002_figure_index},
   };
   return migrations;
 }

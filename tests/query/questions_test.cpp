@@ -369,7 +369,7 @@ TEST_CASE("sql runs statements that read and refuses the rest", "[query][sql]") 
   CHECK(result.rows[0][0].type == iprdb::SqlResult::Type::null);
   CHECK(result.rows[0][1].type == iprdb::SqlResult::Type::real);
   CHECK(result.rows[0][2].text == "x'00ff'");
-  CHECK(f.db.sql("PRAGMA user_version").rows[0][0].text == "1");
+  CHECK(f.db.sql("PRAGMA user_version").rows[0][0].text == std::to_string(iprdb::kSchemaVersion));
   CHECK(f.db.sql("SELECT count(*) FROM json_each('[1,2,3]')").rows[0][0].text == "3");
 
   std::string message;

@@ -184,7 +184,8 @@ TEST_CASE("a database written by a newer schema is refused", "[store]") {
     } catch (const iprdb::Error& e) {
       CHECK(e.code() == ErrorCode::schema_too_new);
       CHECK_THAT(e.what(), Catch::Contains("future.sqlite: written by a newer iprdb (schema "
-                                           "version 99; this build reads up to 1)"));
+                                           "version 99; this build reads up to " +
+                                           std::to_string(iprdb::kSchemaVersion) + ")"));
     }
   }
   SQLite::Database raw((dir / "future.sqlite").string());

@@ -7,7 +7,9 @@
 
 #include <iprdb/database.hpp>
 #include <iprdb/error.hpp>
+#include <iprdb/query.hpp>
 
+#include "store/reference_sync.hpp"
 #include "store/schema.hpp"
 #include "testing.hpp"
 
@@ -172,9 +174,49 @@ TEST_CASE("an older database is migrated when opened for writing", "[store]") {
     FAIL("no error");
   } catch (const iprdb::Error& e) {
     CHECK(e.code() == iprdb::ErrorCode::schema_too_old);
-    CHECK_THAT(e.what(), Catch::Contains("schema version 0 needs migrating to 1"));
+    CHECK_THAT(e.what(), Catch::Contains("schema version 0 needs migrating to " +
+                                         std::to_string(iprdb::kSchemaVersion)));
   }
   auto db = Database::open(path, iprdb::OpenMode::read_write);
   CHECK(db.schema_version() == iprdb::kSchemaVersion);
   CHECK(db.summary().provinces == 34);
+}
+
+TEST_CASE("a version 1 database keeps its figures and gets the figure index", "[store]") {
+  TempDir dir;
+  const auto path = dir / "v1.sqlite";
+  {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    iprdb::detail::migrate(raw, iprdb::detail::builtin_migrations(), 1);
+    iprdb::detail::sync_reference_data(raw);
+  }
+  add_sample_observations(path);
+  {
+    SQLite::Database raw(path.string());
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'observation_region'")
+              .getInt() == 1);
+  }
+  {
+    auto db = Database::open(path, iprdb::OpenMode::read_write);
+    CHECK(db.schema_version() == 2);
+  }
+  SQLite::Database raw(path.string());
+  CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'observation_region'")
+            .getInt() == 0);
+  CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'observation_figure'")
+            .getInt() == 1);
+  CHECK(raw.execAndGet("SELECT count(*) FROM observation").getInt() == 3);
+  CHECK(raw.execAndGet("PRAGMA integrity_check").getString() == "ok");
+
+  auto db = Database::open(path);
+  iprdb::Comparison question;
+  question.indicator = "patent.grant";
+  question.year = iprdb::Year(2022);
+  question.scope.regions = {"贵州", "甘肃"};
+  const auto rows = db.compare(question);
+  REQUIRE(rows.size() == 2);
+  REQUIRE(rows[0].observation);
+  CHECK(rows[0].observation->value == 42000);  // the newer publication of two
+  REQUIRE(rows[1].observation);
+  CHECK(rows[1].observation->origin == "curated");
 }
