@@ -25,7 +25,7 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
 
 // 1 for ASCII and for a byte that starts no well-formed sequence, so a scan always advances.
-std::size_t cp_length(std::string_view text, std::size_t at) {
+inline std::size_t cp_length(std::string_view text, std::size_t at) {
   auto c = static_cast<unsigned char>(text[at]);
   std::size_t n = c < 0xC2 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 1;
   if (at + n > text.size()) return 1;
@@ -63,10 +63,27 @@ bool is_ideograph(char32_t c) {
 }
 
 // The code point of the unit that cp_length gives at `at`; nothing for a byte that starts no
-// well-formed sequence, where no lexicon word (valid UTF-8) can start either.
-std::optional<char32_t> unit_code_point(std::string_view text, std::size_t at) {
-  if (cp_length(text, at) == 1 && static_cast<unsigned char>(text[at]) >= 0x80) return std::nullopt;
-  return cp_at(text, at);
+// well-formed sequence, where no lexicon word (valid UTF-8) can start either. One pass over
+// the bytes: this is asked at every character of every sentence, and cp_length followed by
+// cp_at (which measures again) was a tenth of extraction.
+inline std::optional<char32_t> unit_code_point(std::string_view text, std::size_t at) {
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return c;
+  const std::size_t n = c < 0xC2 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 1;
+  if (n == 1 || at + n > text.size()) return std::nullopt;
+  if (n == 3) {  // nearly every character of a bulletin
+    const auto b1 = static_cast<unsigned char>(text[at + 1]);
+    const auto b2 = static_cast<unsigned char>(text[at + 2]);
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return std::nullopt;
+    return (c & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu);
+  }
+  char32_t cp = c & (0x7Fu >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto next = static_cast<unsigned char>(text[at + k]);
+    if ((next & 0xC0) != 0x80) return std::nullopt;
+    cp = (cp << 6) | (next & 0x3Fu);
+  }
+  return cp;
 }
 
 // Code points that open (or close) some lexicon word. Most characters of a bulletin do
@@ -323,8 +340,12 @@ class Lexicon {
   }
 
   /// The longest word at `at` that has one of `roles`.
+  /// Split so that the test most characters fail is inlined where the scan asks it.
   Hit word_at(std::string_view text, std::size_t at, Roles roles = ~Roles{0}) const {
     if (at >= text.size() || !word_first_.contains(unit_code_point(text, at))) return {};
+    return longest_word_at(text, at, roles);
+  }
+  Hit longest_word_at(std::string_view text, std::size_t at, Roles roles) const {
     Hit longest;
     words_forward_.prefixes(text, at, [&](std::size_t length, const std::vector<Word>* words) {
       if (has_role(*words, roles)) longest = {length, words};
@@ -1060,15 +1081,24 @@ std::vector<NumberMatch> Scanner::run() const {
   std::size_t i = 0;
   while (i < n) {
     const std::size_t step = cp_length(text_, i);
-    Figure f;
-    if (is_digit(text_[i])) {
-      f = figure(i, i, Qualifier::exact);
-    } else if (static_cast<unsigned char>(text_[i]) >= 0x80 || text_[i] == '-') {
-      Hit hit = lex_.word_at(text_, i);
+    // Most characters open no figure: they are passed over before a Figure (three strings)
+    // is made for them.
+    Hit hit;
+    if (!is_digit(text_[i])) {
+      if (static_cast<unsigned char>(text_[i]) < 0x80 && text_[i] != '-') {
+        i += step;
+        continue;
+      }
+      hit = lex_.word_at(text_, i);
       if (!hit) {
         i += step;
         continue;
       }
+    }
+    Figure f;
+    if (is_digit(text_[i])) {
+      f = figure(i, i, Qualifier::exact);
+    } else {
       if (hit.with(Role::not_number)) {
         i += hit.length;
         continue;
@@ -1090,9 +1120,6 @@ std::vector<NumberMatch> Scanner::run() const {
         i += step;
         continue;
       }
-    } else {
-      i += step;
-      continue;
     }
 
     if (f.outcome == Outcome::match) {
