@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <numeric>
 #include <set>
 #include <tuple>
 
@@ -278,7 +279,24 @@ class SentenceReader {
   void make_reading_view(std::string_view raw) {
     view_.clear();
     origin_.clear();
+    // Bytes are kept in runs up to the next one that can open an aside, a space or a filler
+    // word; copying byte by byte was a tenth of extraction.
+    auto keep = [&](std::size_t begin, std::size_t end) {
+      view_.append(raw.data() + begin, end - begin);
+      const std::size_t at = origin_.size();
+      origin_.resize(at + end - begin);
+      std::iota(origin_.begin() + static_cast<std::ptrdiff_t>(at), origin_.end(), begin);
+    };
+    // 各 is E5 90 84; E5 alone opens thousands of characters.
+    const auto opens_filler = [&](std::size_t at) {
+      return raw[at] == '\xE5' && raw.substr(at + 1, 2) == "\x90\x84";
+    };
     for (std::size_t i = 0; i < raw.size();) {
+      std::size_t run = i;
+      while (run < raw.size() && raw[run] != '(' && raw[run] != ' ' && !opens_filler(run)) ++run;
+      keep(i, run);
+      i = run;
+      if (i == raw.size()) break;
       if (raw[i] == '(') {
         const auto close = raw.find(')', i + 1);
         if (close != std::string_view::npos && close - i <= 240) {
@@ -309,8 +327,7 @@ class SentenceReader {
         i += length;
         continue;
       }
-      view_ += raw[i];
-      origin_.push_back(i);
+      keep(i, i + 1);
       ++i;
     }
     origin_.push_back(raw.size());
