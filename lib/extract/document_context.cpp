@@ -1,6 +1,7 @@
 #include "extract/document_context.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <map>
@@ -34,14 +35,41 @@ std::optional<PublicationDate> date_in(const std::string& text) {
   return PublicationDate{y, mo, d};
 }
 
+// Where the date after a label at `at` would start (发布时间: 2023-05-09), or npos when no
+// label starts there. This is what std::regex made of (发布时间|…|时间)\s*[:：]?\s*, which cost
+// nearly a tenth of extraction: spaces as \s has them in the C locale, then at most one byte
+// of the bracket, which held ':' and the three bytes of "：" as four characters, then spaces.
+std::size_t after_date_label(std::string_view text, std::size_t at) {
+  static constexpr std::array<std::string_view, 7> labels = {
+      "发布时间", "发布日期", "发布于", "发文日期", "成文日期", "日期", "时间"};
+  const auto label = std::find_if(labels.begin(), labels.end(), [&](std::string_view word) {
+    return text.substr(at, word.size()) == word;
+  });
+  if (label == labels.end()) return std::string_view::npos;
+  std::size_t end = at + label->size();
+  const auto skip_spaces = [&] {
+    while (end < text.size() && (text[end] == ' ' || (text[end] >= '\t' && text[end] <= '\r'))) {
+      ++end;
+    }
+  };
+  skip_spaces();
+  const std::string_view colon_bytes = ":\xEF\xBC\x9A";
+  if (end < text.size() && colon_bytes.find(text[end]) != std::string_view::npos) ++end;
+  skip_spaces();
+  return end;
+}
+
 std::optional<PublicationDate> published_in_text(std::string_view text) {
   const std::string head(text.substr(0, std::min(text.size(), kHeadBytes)));
   // A labelled date first: 发布时间: 2023-05-09, 发布日期：2023年5月9日, 日期: 2023/5/9.
-  static const std::regex labelled(R"((发布时间|发布日期|发布于|发文日期|成文日期|日期|时间)\s*[:：]?\s*)");
-  for (auto it = std::sregex_iterator(head.begin(), head.end(), labelled);
-       it != std::sregex_iterator(); ++it) {
-    const auto from = static_cast<std::size_t>(it->position() + it->length());
+  for (std::size_t at = 0; at < head.size();) {
+    const std::size_t from = after_date_label(head, at);
+    if (from == std::string_view::npos) {
+      ++at;
+      continue;
+    }
     if (auto d = date_in(head.substr(from, 40)); d) return d;
+    at = from;
   }
   // Otherwise a date standing on a short line of its own near the top (2020-01-01 08:51 来源: …).
   std::size_t start = 0;
@@ -107,6 +135,14 @@ LevelHints level_hints(std::string_view text) {
     add({"全国", "我国"}, &LevelHints::country);
     return out;
   }();
+  // 全 我 本 省 市: asked at every character, so each once, and the search stops at a match.
+  static const std::vector<std::uint32_t> firsts = [] {
+    std::vector<std::uint32_t> out;
+    for (const auto& word : words) {
+      if (std::find(out.begin(), out.end(), word.first) == out.end()) out.push_back(word.first);
+    }
+    return out;
+  }();
   LevelHints hints;
   for (std::size_t at = 0; at + 6 <= text.size();) {
     const auto byte = static_cast<unsigned char>(text[at]);
@@ -115,9 +151,7 @@ LevelHints level_hints(std::string_view text) {
       continue;
     }
     const std::uint32_t first = utf8_24(text.substr(at, 3));
-    bool opens = false;
-    for (const auto& word : words) opens = opens || word.first == first;
-    if (opens) {
+    if (std::find(firsts.begin(), firsts.end(), first) != firsts.end()) {
       const std::uint32_t second = utf8_24(text.substr(at + 3, 3));
       for (const auto& word : words) {
         if (word.first == first && word.second == second) ++(hints.*word.count);
