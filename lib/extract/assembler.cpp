@@ -1482,25 +1482,39 @@ class SentenceReader {
 // and as a rounded claim (首次突破万次 … 达到10257次), the exact figure stands.
 std::vector<Fact> deduplicate_facts(std::vector<Fact> facts) {
   if (facts.empty()) return facts;
-  auto key = [](const Fact& f) {
-    return std::make_tuple(
-        f.region.str(), f.period.year.value, f.period.month_start.value_or(0),
-        f.period.month_end.value_or(0), f.period.period_start.value_or(0), f.period.cumulative,
-        f.indicator, static_cast<int>(f.measure), f.rank_of.value_or(""), f.rank_scope.value_or(""),
-        f.share_of.value_or(""), f.base_year.value_or(0), static_cast<int>(f.status));
+  // Keys view the facts' strings, so each is made once instead of copied for every set it is
+  // looked up in (which was 6 % of extraction); the facts are moved out only at the end.
+  const auto text = [](const std::optional<std::string>& s) {
+    return s ? std::string_view(*s) : std::string_view();
   };
-  std::set<decltype(key(facts.front()))> exact, domestic;
-  for (const auto& f : facts) {
-    if (f.qualifier == Qualifier::exact) exact.insert(key(f));
-    if (f.note == kDomesticNote) domestic.insert(key(f));
+  auto key = [&](const Fact& f) {
+    return std::make_tuple(
+        std::string_view(f.region.str()), f.period.year.value, f.period.month_start.value_or(0),
+        f.period.month_end.value_or(0), f.period.period_start.value_or(0), f.period.cumulative,
+        std::string_view(f.indicator), static_cast<int>(f.measure), text(f.rank_of),
+        text(f.rank_scope), text(f.share_of), f.base_year.value_or(0), static_cast<int>(f.status));
+  };
+  using Key = decltype(key(facts.front()));
+  std::vector<Key> keys;
+  keys.reserve(facts.size());
+  for (const auto& f : facts) keys.push_back(key(f));
+  std::set<Key> exact, domestic;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (facts[i].qualifier == Qualifier::exact) exact.insert(keys[i]);
+    if (facts[i].note == kDomesticNote) domestic.insert(keys[i]);
   }
-  std::set<std::pair<decltype(key(facts.front())), double>> seen;
-  std::vector<Fact> out;
-  for (auto& f : facts) {
-    auto k = key(f);
+  std::set<std::pair<Key, double>> seen;
+  std::vector<bool> kept(facts.size(), false);
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    const Fact& f = facts[i];
+    const Key& k = keys[i];
     if (f.qualifier != Qualifier::exact && exact.count(k)) continue;
     if (domestic.count(k) && f.note != kDomesticNote) continue;
-    if (seen.insert({k, f.value}).second) out.push_back(std::move(f));
+    kept[i] = seen.insert({k, f.value}).second;
+  }
+  std::vector<Fact> out;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (kept[i]) out.push_back(std::move(facts[i]));
   }
   return out;
 }
