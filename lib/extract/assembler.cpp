@@ -244,7 +244,10 @@ class SentenceReader {
     auto end = text_.find('\n', begin);
     const auto line =
         text_.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
-    if (line.empty() || count_code_points(line) > kMaxHeading) return;
+    // A code point is at most four bytes: a paragraph longer than that is not counted.
+    if (line.empty() || line.size() > 4 * kMaxHeading || count_code_points(line) > kMaxHeading) {
+      return;
+    }
     for (std::string_view mark : {"。", ",", "，", "；", ";", "!", "?", "！", "？"}) {
       if (line.find(mark) != std::string_view::npos) return;
     }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace iprdb::detail {
@@ -8,8 +10,19 @@ namespace iprdb::detail {
 /// The number of code points in a UTF-8 string (spans are counted in code points, as SQLite's
 /// substr() counts them).
 inline std::size_t count_code_points(std::string_view text) noexcept {
+  // Every byte but a continuation byte (10xxxxxx) starts one. Spans are counted from the start
+  // of the text, so this runs over all of it; eight bytes at a time it is a quarter the work.
   std::size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+  std::size_t at = 0;
+  for (; at + 8 <= text.size(); at += 8) {
+    std::uint64_t bytes;
+    std::memcpy(&bytes, text.data() + at, 8);
+    // Bit 7 of each byte where bit 7 is set and bit 6 is not; then their number, summed by
+    // the multiplication into the top byte.
+    const std::uint64_t continuation = bytes & ~(bytes << 1) & 0x8080808080808080u;
+    count += 8 - static_cast<std::size_t>(((continuation >> 7) * 0x0101010101010101u) >> 56);
+  }
+  for (; at < text.size(); ++at) count += (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
   return count;
 }
 
