@@ -29,12 +29,19 @@ inline std::size_t count_code_points(std::string_view text) noexcept {
 /// The code point starting at byte `at` (which must start one), and its length in bytes.
 inline char32_t decode_at(std::string_view text, std::size_t at, std::size_t* length) noexcept {
   const auto c = static_cast<unsigned char>(text[at]);
-  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (at + n > text.size()) n = 1;
-  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-  for (std::size_t i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+  const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (n == 1 || at + n > text.size()) {
+    *length = 1;
+    return c;
+  }
+  // Unrolled: the period scan decodes every character of every sentence.
+  const auto low6 = [&](std::size_t i) -> char32_t {
+    return static_cast<unsigned char>(text[at + i]) & 0x3Fu;
+  };
   *length = n;
-  return cp;
+  if (n == 2) return (c & 0x1Fu) << 6 | low6(1);
+  if (n == 3) return (c & 0x0Fu) << 12 | low6(1) << 6 | low6(2);
+  return (c & 0x07u) << 18 | low6(1) << 12 | low6(2) << 6 | low6(3);
 }
 
 /// The byte offset of the code point before `at`.
