@@ -18,6 +18,8 @@
 
 #include <iprdb/error.hpp>
 
+#include "text/utf8_fast.hpp"
+
 namespace iprdb::detail {
 namespace {
 
@@ -46,6 +48,10 @@ std::size_t first_invalid_utf8(std::string_view s) {
   while (i < n) {
     if (p[i] < 0x80) {
       ++i;
+      continue;
+    }
+    if (common_three_byte(p, i, n) >= 0) {
+      i += 3;
       continue;
     }
     std::int32_t start = i;

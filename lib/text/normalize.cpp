@@ -19,6 +19,7 @@
 #include <iprdb/error.hpp>
 
 #include "reference/embedded.hpp"
+#include "text/utf8_fast.hpp"
 
 namespace iprdb::detail {
 namespace {
@@ -120,8 +121,12 @@ bool has_traditional(std::string_view text) {
       ++i;
       continue;
     }
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
+    UChar32 c = common_three_byte(p, i, n);
+    if (c >= 0) {
+      i += 3;
+    } else {
+      U8_NEXT(p, i, n, c);
+    }
     if (c < 0) continue;
     if (c < 0x10000 ? bmp[static_cast<std::size_t>(c)] : to_simplified_source().contains(c)) return true;
   }
@@ -164,6 +169,10 @@ std::string clean(std::string_view utf8) {
   for (std::int32_t i = 0; i < n;) {
     if (p[i] >= 0x20 && p[i] < 0x7F) {  // printable ASCII stays
       ++i;
+      continue;
+    }
+    if (common_three_byte(p, i, n) >= 0x4000) {  // none of the characters below is there
+      i += 3;
       continue;
     }
     const std::int32_t start = i;
@@ -238,8 +247,12 @@ std::string map_radicals_and_drop_ruby(std::string text) {
   std::int32_t kept = 0;  // bytes before this are in `out`; characters that stay are copied in runs
   for (std::int32_t i = 0; i < n;) {
     const std::int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
+    UChar32 c = common_three_byte(s, i, n);
+    if (c >= 0) {
+      i += 3;
+    } else {
+      U8_NEXT(s, i, n, c);
+    }
     if (c >= kRadicalsFirst && c <= kRadicalsLast) {
       if (UChar32 standard = radicals[static_cast<std::size_t>(c - kRadicalsFirst)]) {
         out.append(text, static_cast<std::size_t>(kept), static_cast<std::size_t>(start - kept));
