@@ -336,18 +336,62 @@ class SentenceReader {
     origin_.push_back(raw.size());
   }
 
+  // A sentence read as written (its view leaves nothing out) takes its share of the periods
+  // and region names that the document context found in the whole text, instead of being
+  // searched again. For periods it must also be bounded by sentence marks (。！？!? or a line
+  // break) on both sides: no period form reads across one, nor looks back across one for 较 or
+  // 截至, so there the scan of the whole text and the scan of the sentence alone agree. A piece
+  // cut from an over-long run is searched on its own.
+  bool after_mark(std::size_t at) const {
+    if (at == 0 || text_[at - 1] == '\n') return true;
+    const auto before = text_.substr(0, at);
+    for (std::string_view mark : {"。", "！", "？", "!", "?"}) {
+      if (ends_with(before, mark)) return true;
+    }
+    return false;
+  }
+  bool between_marks(Span span) const {
+    return after_mark(span.begin) &&
+           (span.end == text_.size() || text_[span.end] == '\n' || after_mark(span.end));
+  }
+  std::vector<PeriodMention> periods_in(Span span) const {
+    const auto& all = context_.periods;
+    std::vector<PeriodMention> out;
+    auto it = std::lower_bound(all.begin(), all.end(), span.begin,
+                               [](const PeriodMention& p, std::size_t at) { return p.begin < at; });
+    for (; it != all.end() && it->begin < span.end; ++it) {
+      PeriodMention p = *it;
+      p.begin -= span.begin;
+      p.end -= span.begin;
+      out.push_back(p);
+    }
+    return out;
+  }
+  std::vector<Match> region_names_in(Span span) const {
+    const auto& all = context_.region_names;
+    std::vector<Match> out;
+    auto it = std::lower_bound(all.begin(), all.end(), span.begin,
+                               [](const Match& m, std::size_t at) { return m.begin < at; });
+    for (; it != all.end() && it->begin < span.end; ++it) {
+      if (it->end <= span.end) out.push_back({it->begin - span.begin, it->end - span.begin, it->id});
+    }
+    return out;
+  }
+
   void read_sentence(Span span, std::vector<Fact>& out) {
     raw_ = text_.substr(span.begin, span.end - span.begin);
     make_reading_view(raw_);
     sentence_ = view_;
     offset_ = span.begin;
-    periods_ = find_periods(sentence_);
+    const bool as_written = whole_text_read_ && view_.size() == raw_.size();
+    periods_ = as_written && between_marks(span) ? periods_in(span) : find_periods(sentence_);
     numbers_ = find_numbers(sentence_);
     emitted_.clear();
     if (!numbers_.empty()) {
       lowered_ = ascii_lower(sentence_);
       indicators_ = lexicon_.indicators().find_longest(lowered_);
-      regions_ = lexicon_.regions().find_longest(sentence_);
+      regions_ = as_written ? PhraseMatcher::longest_of(region_names_in(span))
+                            : lexicon_.regions().find_longest(sentence_);
       cues_ = lexicon_.cues().find_longest(sentence_);
       scopes_ = lexicon_.rank_scopes().find_longest(sentence_);
       clause_marks_.clear();
@@ -1451,6 +1495,9 @@ class SentenceReader {
 
   std::string_view text_;
   const DocumentContext& context_;
+  // Whether the context's findings in the whole text are findings in this one.
+  const bool whole_text_read_ =
+      context_.scanned.data() == text_.data() && context_.scanned.size() == text_.size();
   const Lexicon& lexicon_;
   std::optional<int> publication_year_;
   int reporting_year_ = 0;

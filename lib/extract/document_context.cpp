@@ -168,12 +168,14 @@ bool existed(const Region& region, std::optional<int> year) {
   return !region.is_historical() || (year && *year <= *region.valid_to);
 }
 
-std::optional<std::size_t> subject_region(std::string_view text, std::string_view title,
-                                          std::optional<int> year, const Lexicon& lexicon) {
+std::optional<std::size_t> subject_region(std::string_view text,
+                                          const std::vector<PhraseMatcher::Match>& names,
+                                          std::string_view title, std::optional<int> year,
+                                          const Lexicon& lexicon) {
   const auto& regions = lexicon.gazetteer().regions();
   std::map<std::size_t, double> score;
-  auto tally = [&](std::string_view piece, double weight) {
-    for (const auto& match : lexicon.regions().find_longest(piece)) {
+  auto tally = [&](const std::vector<PhraseMatcher::Match>& matches, double weight) {
+    for (const auto& match : matches) {
       const auto& candidates = lexicon.region_names()[match.id];
       for (auto index : candidates) {
         if (!existed(regions[index], year) || regions[index].level == RegionLevel::county) continue;
@@ -181,9 +183,9 @@ std::optional<std::size_t> subject_region(std::string_view text, std::string_vie
       }
     }
   };
-  tally(title, 6);
-  tally(text.substr(0, std::min(text.size(), kOpeningBytes)), 2);
-  tally(text, 1);
+  tally(lexicon.regions().find_longest(title), 6);
+  tally(lexicon.regions().find_longest(text.substr(0, std::min(text.size(), kOpeningBytes))), 2);
+  tally(PhraseMatcher::longest_of(names), 1);
   const auto hints = level_hints(text);
   const bool prefers_prefecture = hints.prefecture > hints.province;
   std::optional<std::size_t> best;
@@ -220,9 +222,10 @@ std::optional<std::size_t> subject_region(std::string_view text, std::string_vie
   return best;
 }
 
-std::optional<int> reporting_year(std::string_view text, const std::optional<PublicationDate>& published) {
+std::optional<int> reporting_year(const std::vector<PeriodMention>& periods,
+                                  const std::optional<PublicationDate>& published) {
   std::map<int, int> mentions;
-  for (const auto& m : find_periods(text)) {
+  for (const auto& m : periods) {
     if (m.kind == PeriodMention::Kind::year && !m.is_base) ++mentions[m.year];
     if (m.kind == PeriodMention::Kind::relative && published && !m.is_base) {
       ++mentions[published->year + m.year];
@@ -279,10 +282,13 @@ DocumentContext read_document_context(std::string_view text, std::string_view ti
   DocumentContext context;
   context.title = title_hint.empty() ? first_line_title(text) : std::string(title_hint);
   context.published = published ? published : published_in_text(text);
+  context.scanned = text;
+  context.periods = find_periods(text);
+  context.region_names = lexicon.regions().find_all(text);
   context.subject_region = subject_region(
-      text, context.title,
+      text, context.region_names, context.title,
       context.published ? std::optional<int>(context.published->year) : std::nullopt, lexicon);
-  context.reporting_year = reporting_year(text, context.published);
+  context.reporting_year = reporting_year(context.periods, context.published);
   return context;
 }
 

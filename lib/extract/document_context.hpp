@@ -3,8 +3,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extract/lexicon.hpp"
+#include "extract/period.hpp"
+#include "extract/phrase_matcher.hpp"
 
 namespace iprdb::detail {
 
@@ -24,6 +27,13 @@ struct DocumentContext {
   /// Index into the gazetteer's regions.
   std::optional<std::size_t> subject_region;
   std::optional<int> reporting_year;
+
+  /// What reading the whole text found on the way, in byte offsets of `scanned`: every period
+  /// mention (find_periods) and every gazetteer name (Lexicon::regions().find_all). The
+  /// sentence reader takes a sentence's share of them instead of searching it again.
+  std::string_view scanned;
+  std::vector<PeriodMention> periods;
+  std::vector<PhraseMatcher::Match> region_names;
 };
 
 /// Reads the title, publication date, subject region and reporting year of `text`.

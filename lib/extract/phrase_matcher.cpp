@@ -170,9 +170,13 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::string_view text)
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::find_longest(std::string_view text) const {
+  return longest_of(find_all(text));
+}
+
+std::vector<PhraseMatcher::Match> PhraseMatcher::longest_of(const std::vector<Match>& all) {
   std::vector<Match> out;
   std::size_t covered = 0;
-  for (const auto& match : find_all(text)) {
+  for (const auto& match : all) {
     if (!out.empty() && out.back().begin == match.begin && out.back().end == match.end) {
       out.push_back(match);  // the same phrase under another id
       continue;

@@ -35,6 +35,11 @@ class PhraseMatcher {
   /// phrase wins, and the scan resumes after it.
   std::vector<Match> find_longest(std::string_view text) const;
 
+  /// The choice find_longest makes, from matches ordered as find_all orders them: the
+  /// occurrences of a text's phrases that lie inside a part of it are those find_all gives
+  /// for the part, so a text searched once serves its parts.
+  static std::vector<Match> longest_of(const std::vector<Match>& all);
+
   bool empty() const noexcept { return trie_.size() <= 1; }
 
  private:
