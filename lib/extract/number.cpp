@@ -100,10 +100,13 @@ class CodePointSet {
   bool contains(std::optional<char32_t> c) const {
     if (!c) return false;
     if (*c < kPlane) return plane_[*c];
-    return std::find(others_.begin(), others_.end(), *c) != others_.end();
+    return contains_other(*c);
   }
 
  private:
+  bool contains_other(char32_t c) const {
+    return std::find(others_.begin(), others_.end(), c) != others_.end();
+  }
   static constexpr char32_t kPlane = 0x10000;
   std::bitset<kPlane> plane_;
   std::vector<char32_t> others_;
@@ -340,11 +343,16 @@ class Lexicon {
   }
 
   /// The longest word at `at` that has one of `roles`.
-  /// Split so that the test most characters fail is inlined where the scan asks it.
   Hit word_at(std::string_view text, std::size_t at, Roles roles = ~Roles{0}) const {
-    if (at >= text.size() || !word_first_.contains(unit_code_point(text, at))) return {};
+    if (at >= text.size() || !opens_word(text, at)) return {};
     return longest_word_at(text, at, roles);
   }
+  /// Whether some word starts with the character at `at` (< text.size()). Most characters of
+  /// a bulletin answer no, and the scan asks it at every one: kept small enough to inline.
+  bool opens_word(std::string_view text, std::size_t at) const {
+    return word_first_.contains(unit_code_point(text, at));
+  }
+  /// word_at once opens_word has said yes.
   Hit longest_word_at(std::string_view text, std::size_t at, Roles roles) const {
     Hit longest;
     words_forward_.prefixes(text, at, [&](std::size_t length, const std::vector<Word>* words) {
@@ -1089,7 +1097,7 @@ std::vector<NumberMatch> Scanner::run() const {
         i += step;
         continue;
       }
-      hit = lex_.word_at(text_, i);
+      if (lex_.opens_word(text_, i)) hit = lex_.longest_word_at(text_, i, ~Roles{0});
       if (!hit) {
         i += step;
         continue;
