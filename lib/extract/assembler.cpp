@@ -251,8 +251,10 @@ class SentenceReader {
     for (std::string_view mark : {"。", ",", "，", "；", ";", "!", "?", "！", "？"}) {
       if (line.find(mark) != std::string_view::npos) return;
     }
+    // A line lies between line breaks, so the whole text's periods serve it (see after_mark).
+    const Span span{begin, begin + line.size()};
     std::optional<int> year;
-    for (const auto& p : find_periods(line)) {
+    for (const auto& p : whole_text_read_ ? periods_in(span) : find_periods(line)) {
       if (p.is_base) continue;
       if (p.kind == PeriodMention::Kind::year) year = p.year;
       if (p.kind == PeriodMention::Kind::relative) year = resolve_relative(p.year);
