@@ -1218,6 +1218,8 @@ bool looks_like_html(std::string_view utf8) {
   static constexpr std::string_view kBlockTags[] = {"p",  "div", "br", "table", "tr",    "td",
                                                     "li", "ul",  "ol", "h1",    "h2",    "h3",
                                                     "h4", "h5",  "h6", "meta",  "title", "section"};
+  // Plain text has no tag to find; lowering its head just to find none was 2 % of extraction.
+  if (utf8.substr(0, 4096).find('<') == kNone) return false;
   std::string head = lower_ascii(utf8.substr(0, 4096));
   int blocks = 0;
   for (auto at = head.find('<'); at != kNone; at = head.find('<', at + 1)) {
