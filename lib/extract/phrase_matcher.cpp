@@ -7,6 +7,12 @@
 #include <iprdb/error.hpp>
 
 namespace iprdb::detail {
+namespace {
+
+// Below this a text is read in one pass: the halves' loads overlap only over long runs.
+constexpr std::size_t kTwoHalvesBytes = 1024;
+
+}  // namespace
 
 std::int32_t PhraseMatcher::child(std::int32_t node, unsigned char byte) const {
   const auto& next = trie_[static_cast<std::size_t>(node)].next;
@@ -145,13 +151,35 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::find_all(std::string_view text)
   if (!delta16_.empty()) {
     const std::uint16_t* delta = delta16_.data();
     const std::uint32_t classes = classes_;
-    std::uint32_t row = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    auto step = [&](std::uint32_t& row, std::size_t i) {
       const std::uint16_t entry = delta[row + byte_class[bytes[i]]];
       const std::uint32_t state = entry & 0x7FFFu;
       row = state * classes;
       if (entry & 0x8000u) emit(state, i);
+    };
+    // Each byte waits on the table load of the one before, and for a large automaton that load
+    // misses the cache. A long text is therefore read as two halves at once, whose loads
+    // overlap. The second half starts after a byte that occurs in no phrase (class 0), which
+    // leads every state back to the root: from there both readings are in the same states,
+    // and no match spans the cut.
+    std::size_t half = 0;
+    if (text.size() >= kTwoHalvesBytes) {
+      for (std::size_t k = text.size() / 2; k + 1 < text.size() && !half; ++k) {
+        if (byte_class[bytes[k]] == 0) half = k + 1;
+      }
     }
+    const std::size_t first_end = half ? half : text.size();
+    std::uint32_t first_row = 0, second_row = 0;
+    std::size_t i = 0;
+    if (half) {
+      std::size_t j = half;
+      for (; i < first_end && j < text.size(); ++i, ++j) {
+        step(first_row, i);
+        step(second_row, j);
+      }
+      for (; j < text.size(); ++j) step(second_row, j);
+    }
+    for (; i < first_end; ++i) step(first_row, i);
   } else {
     const std::uint32_t* delta = delta_.data();
     std::uint32_t row = 0;
