@@ -152,7 +152,9 @@ std::vector<Table> flattened_tables(std::string_view text) {
     const auto cell = trim(line);
     const std::size_t lead = static_cast<std::size_t>(cell.data() - line.data());
     if (!cell.empty()) {
-      const bool short_line = count_code_points(cell) <= kMaxCellCodePoints &&
+      // A code point is at most four bytes: a long paragraph is not counted.
+      const bool short_line = cell.size() <= 4 * kMaxCellCodePoints &&
+                              count_code_points(cell) <= kMaxCellCodePoints &&
                               cell.find("。") == std::string_view::npos &&
                               cell.find("，") == std::string_view::npos &&
                               cell.find('\t') == std::string_view::npos &&
