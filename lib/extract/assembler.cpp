@@ -218,9 +218,12 @@ class SentenceReader {
     std::size_t scanned = 0;  // newlines before here are accounted for
     for (const auto& sentence : split_sentences(text_)) {
       // Both cursors only move forward, so a bulletin is read in time linear in its length.
-      for (; scanned < sentence.begin; ++scanned) {
-        if (text_[scanned] == '\n') this_paragraph = scanned + 1;
+      const auto before = text_.substr(0, sentence.begin);
+      for (auto nl = before.find('\n', scanned); nl != std::string_view::npos;
+           nl = before.find('\n', nl + 1)) {
+        this_paragraph = nl + 1;
       }
+      scanned = sentence.begin;
       sentence_code_points_ += count_code_points(text_.substr(counted_to_, sentence.begin - counted_to_));
       counted_to_ = sentence.begin;
       if (this_paragraph != paragraph_start) {
