@@ -285,6 +285,14 @@ class SentenceReader {
   // "(读者出版集团、…)") and filler words (各类) are left out, so that 受理专利(电子)申请 reads as
   // 受理专利申请. Quotes still come from the original text.
   void make_reading_view(std::string_view raw) {
+    // Most sentences hold nothing to leave out: they are read as written, without a copy.
+    view_is_raw_ = raw.find('(') == std::string_view::npos &&
+                   raw.find(' ') == std::string_view::npos &&
+                   raw.find("各") == std::string_view::npos;
+    if (view_is_raw_) {
+      sentence_ = raw;
+      return;
+    }
     view_.clear();
     origin_.clear();
     // Bytes are kept in runs up to the next one that can open an aside, a space or a filler
@@ -339,7 +347,10 @@ class SentenceReader {
       ++i;
     }
     origin_.push_back(raw.size());
+    sentence_ = view_;
   }
+  // Where byte `at` of the sentence as read is in the sentence as written (raw_).
+  std::size_t raw_offset(std::size_t at) const { return view_is_raw_ ? at : origin_[at]; }
 
   // A sentence read as written (its view leaves nothing out) takes its share of the periods
   // and region names that the document context found in the whole text, instead of being
@@ -386,9 +397,8 @@ class SentenceReader {
   void read_sentence(Span span, std::vector<Fact>& out) {
     raw_ = text_.substr(span.begin, span.end - span.begin);
     make_reading_view(raw_);
-    sentence_ = view_;
     offset_ = span.begin;
-    const bool as_written = whole_text_read_ && view_.size() == raw_.size();
+    const bool as_written = whole_text_read_ && sentence_.size() == raw_.size();
     periods_ = as_written && between_marks(span) ? periods_in(span) : find_periods(sentence_);
     numbers_ = find_numbers(sentence_);
     emitted_.clear();
@@ -649,7 +659,7 @@ class SentenceReader {
   // unless they are designated as something that is (5个县区入选国家知识产权强县).
   bool counts_something_else(const NumberMatch& number, Span clause) const {
     const bool noun = lexicon_.counted_noun_at(sentence_, number.end) ||
-                      lexicon_.counted_noun_at(raw_, origin_[number.end]);
+                      lexicon_.counted_noun_at(raw_, raw_offset(number.end));
     return noun && !has_cue(number.end, clause.end, Cue::designation);
   }
 
@@ -1107,8 +1117,8 @@ class SentenceReader {
 
   void set_quote(Fact& fact, std::size_t begin, std::size_t end) const {
     begin = std::min(begin, end);
-    const std::size_t raw_begin = origin_[begin];
-    const std::size_t raw_end = end == 0 ? 0 : origin_[end - 1] + 1;
+    const std::size_t raw_begin = raw_offset(begin);
+    const std::size_t raw_end = end == 0 ? 0 : raw_offset(end - 1) + 1;
     fact.quote = std::string(raw_.substr(raw_begin, raw_end - raw_begin));
     fact.span_start = sentence_code_points_ + count_code_points(raw_.substr(0, raw_begin));
     fact.span_end = fact.span_start + count_code_points(fact.quote);
@@ -1188,7 +1198,8 @@ class SentenceReader {
         choice.named_here ? std::min(choice.begin, number.begin) : clause.begin;
     const std::size_t quote_end = choice.named_here ? std::max(choice.end, number.end) : number.end;
     // 国内(不含港澳台)发明专利有效量: national figures are kept for domestic owners.
-    const auto said = raw_.substr(origin_[clause.begin], origin_[number.begin] - origin_[clause.begin]);
+    const auto said = raw_.substr(raw_offset(clause.begin),
+                                  raw_offset(number.begin) - raw_offset(clause.begin));
     const bool domestic = said.find("国内") != std::string_view::npos ||
                           said.find("不含港澳台") != std::string_view::npos;
     for (auto region : regions_for(number, clause)) {
@@ -1521,6 +1532,7 @@ class SentenceReader {
   std::string_view raw_;
   std::string view_;
   std::vector<std::size_t> origin_;  // view_ byte → raw_ byte
+  bool view_is_raw_ = false;         // then sentence_ is raw_, and view_ and origin_ unused
   std::string_view sentence_;        // the reading view
   std::string lowered_;
   std::size_t offset_ = 0;
