@@ -257,7 +257,7 @@ class SentenceReader {
     // A line lies between line breaks, so the whole text's periods serve it (see after_mark).
     const Span span{begin, begin + line.size()};
     std::optional<int> year;
-    for (const auto& p : whole_text_read_ ? periods_in(span) : find_periods(line)) {
+    for (const auto& p : whole_text_read_ ? within(context_.periods, span) : find_periods(line)) {
       if (p.is_base) continue;
       if (p.kind == PeriodMention::Kind::year) year = p.year;
       if (p.kind == PeriodMention::Kind::relative) year = resolve_relative(p.year);
@@ -370,26 +370,19 @@ class SentenceReader {
     return after_mark(span.begin) &&
            (span.end == text_.size() || text_[span.end] == '\n' || after_mark(span.end));
   }
-  std::vector<PeriodMention> periods_in(Span span) const {
-    const auto& all = context_.periods;
-    std::vector<PeriodMention> out;
+  // The items of `all` (period mentions or phrase matches, ordered by begin) that lie inside
+  // `span`, in offsets from its start.
+  template <typename Item>
+  static std::vector<Item> within(const std::vector<Item>& all, Span span) {
+    std::vector<Item> out;
     auto it = std::lower_bound(all.begin(), all.end(), span.begin,
-                               [](const PeriodMention& p, std::size_t at) { return p.begin < at; });
+                               [](const Item& item, std::size_t at) { return item.begin < at; });
     for (; it != all.end() && it->begin < span.end; ++it) {
-      PeriodMention p = *it;
-      p.begin -= span.begin;
-      p.end -= span.begin;
-      out.push_back(p);
-    }
-    return out;
-  }
-  std::vector<Match> region_names_in(Span span) const {
-    const auto& all = context_.region_names;
-    std::vector<Match> out;
-    auto it = std::lower_bound(all.begin(), all.end(), span.begin,
-                               [](const Match& m, std::size_t at) { return m.begin < at; });
-    for (; it != all.end() && it->begin < span.end; ++it) {
-      if (it->end <= span.end) out.push_back({it->begin - span.begin, it->end - span.begin, it->id});
+      if (it->end > span.end) continue;
+      Item item = *it;
+      item.begin -= span.begin;
+      item.end -= span.begin;
+      out.push_back(item);
     }
     return out;
   }
@@ -399,13 +392,14 @@ class SentenceReader {
     make_reading_view(raw_);
     offset_ = span.begin;
     const bool as_written = whole_text_read_ && sentence_.size() == raw_.size();
-    periods_ = as_written && between_marks(span) ? periods_in(span) : find_periods(sentence_);
+    periods_ = as_written && between_marks(span) ? within(context_.periods, span)
+                                                 : find_periods(sentence_);
     numbers_ = find_numbers(sentence_);
     emitted_.clear();
     if (!numbers_.empty()) {
       lowered_ = ascii_lower(sentence_);
       indicators_ = lexicon_.indicators().find_longest(lowered_);
-      regions_ = as_written ? PhraseMatcher::longest_of(region_names_in(span))
+      regions_ = as_written ? PhraseMatcher::longest_of(within(context_.region_names, span))
                             : lexicon_.regions().find_longest(sentence_);
       cues_ = lexicon_.cues().find_longest(sentence_);
       scopes_ = lexicon_.rank_scopes().find_longest(sentence_);
