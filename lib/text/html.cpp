@@ -791,17 +791,28 @@ class MarkupShape {
       if (contains(kFormatting, name)) forget_formatting(name);
       return;
     }
-    // A formatting element closes with what is above it unless a block is in between; then
-    // gumbo's adoption agency wraps the block's content in copies of it and closes those: of
-    // the stack, the formatting element alone goes, and what was above it stays open. (The
-    // agency also drops plain elements between the two, kept here: the side of measuring
-    // deeper.)
+    // gumbo 0.10 hands the end of a formatting element to the adoption agency alone, with no
+    // fallback to the generic end tag: the tag is ignored unless the element is in the
+    // formatting list (then it only closes when it is the current node) and in scope (an
+    // <svg><title> in between keeps it open). It closes with what is above it unless a block
+    // is in between; then the agency wraps the block's content in copies of it and closes
+    // those: of the stack, the formatting element alone goes, and what was above it stays
+    // open. (The agency also drops plain elements between the two, kept here: the side of
+    // measuring deeper.)
     if (contains(kFormatting, name)) {
-      const std::size_t open_at = find({name}, kStopScope);
-      if (open_at != kNone && find({name}, kStopSpecial) == kNone && forget_formatting(name)) {
-        erase(open_at);
+      if (!has_formatting(name)) {
+        if (top_is(name)) pop();
         return;
       }
+      const std::size_t open_at = find({name}, kStopScope);
+      if (open_at == kNone) return;
+      forget_formatting(name);
+      if (find({name}, kStopSpecial) == kNone) {
+        erase(open_at);
+      } else {
+        while (stack_.size() > open_at) pop();
+      }
+      return;
     }
     // The end of a table or one of its parts is looked for in table scope, as the table
     // insertion modes do (a </td> closes its cell past an open <object> or MathML element).
@@ -811,7 +822,6 @@ class MarkupShape {
                                                        : kStopSpecial;
     const std::size_t at = find({name}, stop);
     if (at == kNone) return;
-    if (contains(kFormatting, name)) forget_formatting(name);
     while (stack_.size() > at) pop();
     if (name == "applet" || name == "marquee" || name == "object" || name == "template") {
       clear_to_last_marker();
@@ -1055,18 +1065,26 @@ class MarkupShape {
   // An end tag takes its element off the list; one not found among the latest stays (and may
   // be counted as reopened when gumbo would not: the safe side).
   // Returns whether it was found (after the last marker).
-  bool forget_formatting(const std::string& name) {
+  // The newest entry of `name` since the last marker (within kSearch entries), or rend().
+  auto newest_formatting(const std::string& name) {
     std::size_t looked = 0;
     for (auto it = formatting_.rbegin(); it != formatting_.rend() && looked < kSearch;
          ++it, ++looked) {
-      if (it->second.marker) return false;
-      if (it->second.name != name) continue;
-      auto& same = identical_[it->second.raw];
-      same.erase(std::remove(same.begin(), same.end(), it->first), same.end());
-      formatting_.erase(std::next(it).base());
-      return true;
+      if (it->second.marker) break;
+      if (it->second.name == name) return it;
     }
-    return false;
+    return formatting_.rend();
+  }
+  bool forget_formatting(const std::string& name) {
+    const auto it = newest_formatting(name);
+    if (it == formatting_.rend()) return false;
+    auto& same = identical_[it->second.raw];
+    same.erase(std::remove(same.begin(), same.end(), it->first), same.end());
+    formatting_.erase(std::next(it).base());
+    return true;
+  }
+  bool has_formatting(const std::string& name) {
+    return newest_formatting(name) != formatting_.rend();
   }
 
   // A cell, caption, applet, marquee, object or template marks the list as it opens, so that
