@@ -127,15 +127,6 @@ const std::string& latest_candidate_sql() {
   return sql;
 }
 
-const std::string& observation_by_id_sql() {
-  static const std::string sql = std::string("SELECT ") + kObservationColumns + R"sql(
-FROM observation o
-JOIN indicator i ON i.id = o.indicator_id
-JOIN document d ON d.id = o.document_id
-WHERE o.id = ?1)sql";
-  return sql;
-}
-
 // The candidates' periods, as far as the grouping needs them.
 Period candidate_period(SQLite::Statement& s) {
   Period period;
@@ -147,14 +138,27 @@ Period candidate_period(SQLite::Statement& s) {
 
 }  // namespace
 
-std::vector<FigureGroup> fetch_figures(Database::Impl& impl, const FigureQuery& query) {
+std::string observation_by_id_sql(std::string_view more_columns) {
+  return fmt::format(R"sql(SELECT {}{}
+FROM observation o
+JOIN indicator i ON i.id = o.indicator_id
+JOIN document d ON d.id = o.document_id
+WHERE o.id = ?1)sql",
+                     kObservationColumns, more_columns);
+}
+
+std::string region_ids_json(const std::vector<Region>& regions) {
   std::string ids = "[";
-  for (const auto& region : query.regions) {
+  for (const auto& region : regions) {
     if (ids.size() > 1) ids += ',';
     ids += std::to_string(region.code.to_int());
   }
   ids += ']';
+  return ids;
+}
 
+std::vector<FigureGroup> fetch_figures(Database::Impl& impl, const FigureQuery& query) {
+  const std::string ids = region_ids_json(query.regions);
   StatementUse candidates(impl.cached(query.newest_only ? latest_candidate_sql() : candidate_sql()));
   candidates->bind(1, ids);
   candidates->bind(2, static_cast<std::int64_t>(query.indicator_id));
@@ -168,7 +172,8 @@ std::vector<FigureGroup> fetch_figures(Database::Impl& impl, const FigureQuery& 
 
   // A kept candidate is read whole while the candidate statement is still running, so both
   // see one snapshot of the file even when a loader commits in between.
-  SQLite::Statement& by_id = impl.cached(observation_by_id_sql());
+  static const std::string by_id_sql = observation_by_id_sql();
+  SQLite::Statement& by_id = impl.cached(by_id_sql);
   auto read_whole = [&](std::int64_t id) {
     StatementUse s(by_id);
     s->bind(1, static_cast<std::int64_t>(id));

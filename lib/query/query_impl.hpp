@@ -102,6 +102,13 @@ bool whole_year(const Period& period);
 /// Whether two periods cover the same months (1—9月 and 截至9月底 do).
 bool same_period(const Period& a, const Period& b);
 
+/// "[id,id,…]": the regions' codes as a JSON array, which the statements walk with json_each.
+std::string region_ids_json(const std::vector<Region>& regions);
+
+/// SELECT kObservationColumns (then `more_columns`, each after a comma) of observation ?1,
+/// with its indicator (i) and document (d).
+std::string observation_by_id_sql(std::string_view more_columns = {});
+
 /// The best figures of `query`: candidates are judged on the index observation_figure and
 /// only the kept ones are read whole (with all_periods or without best_only, every source of
 /// the chosen period; else the best one alone).

@@ -309,12 +309,7 @@ std::vector<CoverageRow> Database::coverage(const Coverage& request) const {
   if (request.indicator) indicator = detail::resolve_indicator(*request.indicator);
   std::optional<std::string> ids;
   if (request.scope) {
-    ids = "[";
-    for (const auto& region : detail::scope_regions(*request.scope, std::nullopt)) {
-      if (ids->size() > 1) *ids += ',';
-      *ids += std::to_string(region.code.to_int());
-    }
-    *ids += ']';
+    ids = detail::region_ids_json(detail::scope_regions(*request.scope, std::nullopt));
   }
   return impl_->guarded("reading the coverage", [&] {
     std::optional<std::int64_t> indicator_id;
@@ -372,16 +367,12 @@ std::optional<Provenance> Database::provenance(std::int64_t id) const {
   return impl_->guarded("tracing an observation", [&]() -> std::optional<Provenance> {
     Provenance out;
     {
-      detail::StatementUse s(impl_->cached(std::string("SELECT ") + detail::kObservationColumns +
-                                           R"sql(,
+      static const std::string sql = detail::observation_by_id_sql(R"sql(,
           d.format, d.encoding,
           CASE WHEN o.span_start IS NULL OR o.span_end IS NULL THEN o.quote
                ELSE substr(d.text, max(o.span_start - 60, 0) + 1,
-                           o.span_end + 60 - max(o.span_start - 60, 0)) END
-        FROM observation o
-        JOIN indicator i ON i.id = o.indicator_id
-        JOIN document d ON d.id = o.document_id
-        WHERE o.id = ?1)sql"));
+                           o.span_end + 60 - max(o.span_start - 60, 0)) END)sql");
+      detail::StatementUse s(impl_->cached(sql));
       s->bind(1, static_cast<std::int64_t>(id));
       if (!s->executeStep()) return std::nullopt;
       out.observation = detail::read_observation(*s);

@@ -800,13 +800,14 @@ class MarkupShape {
     // open. (The agency also drops plain elements between the two, kept here: the side of
     // measuring deeper.)
     if (contains(kFormatting, name)) {
-      if (!has_formatting(name)) {
+      const auto listed = newest_formatting(name);
+      if (listed == formatting_.rend()) {
         if (top_is(name)) pop();
         return;
       }
       const std::size_t open_at = find({name}, kStopScope);
       if (open_at == kNone) return;
-      forget_formatting(name);
+      forget_listed(listed);
       if (find({name}, kStopSpecial) == kNone) {
         erase(open_at);
       } else {
@@ -849,6 +850,7 @@ class MarkupShape {
     bool on_stack;         // a marker counts as on the stack: reopening stops there
     bool marker = false;   // a cell, caption, object … began here
   };
+  using FormattingList = std::map<std::uint64_t, Formatting>;
   // How many of the latest formatting entries an end tag looks through.
   static constexpr std::size_t kSearch = 32;
 
@@ -1062,11 +1064,8 @@ class MarkupShape {
     return id;
   }
 
-  // An end tag takes its element off the list; one not found among the latest stays (and may
-  // be counted as reopened when gumbo would not: the safe side).
-  // Returns whether it was found (after the last marker).
   // The newest entry of `name` since the last marker (within kSearch entries), or rend().
-  auto newest_formatting(const std::string& name) {
+  FormattingList::reverse_iterator newest_formatting(const std::string& name) {
     std::size_t looked = 0;
     for (auto it = formatting_.rbegin(); it != formatting_.rend() && looked < kSearch;
          ++it, ++looked) {
@@ -1075,16 +1074,16 @@ class MarkupShape {
     }
     return formatting_.rend();
   }
-  bool forget_formatting(const std::string& name) {
-    const auto it = newest_formatting(name);
-    if (it == formatting_.rend()) return false;
+  // An end tag takes its element off the list; one not found among the latest stays (and may
+  // be counted as reopened when gumbo would not: the safe side).
+  void forget_listed(FormattingList::reverse_iterator it) {
     auto& same = identical_[it->second.raw];
     same.erase(std::remove(same.begin(), same.end(), it->first), same.end());
     formatting_.erase(std::next(it).base());
-    return true;
   }
-  bool has_formatting(const std::string& name) {
-    return newest_formatting(name) != formatting_.rend();
+  void forget_formatting(const std::string& name) {
+    const auto it = newest_formatting(name);
+    if (it != formatting_.rend()) forget_listed(it);
   }
 
   // A cell, caption, applet, marquee, object or template marks the list as it opens, so that
@@ -1124,7 +1123,7 @@ class MarkupShape {
   std::vector<Open> stack_;
   std::unordered_map<std::string, std::vector<std::size_t>> positions_;
   std::vector<std::size_t> stop_positions_[kStops];
-  std::map<std::uint64_t, Formatting> formatting_;  // in the order they were opened
+  FormattingList formatting_;  // in the order they were opened
   std::unordered_map<std::string, std::deque<std::uint64_t>> identical_;
   std::vector<std::uint64_t> markers_;  // the markers in formatting_, in order
   std::uint64_t last_id_ = 0;
