@@ -503,6 +503,13 @@ class SentenceReader {
   bool has_cue(std::size_t from, std::size_t to, Cue cue) const {
     return find_cue(from, to, cue) != nullptr;
   }
+  // 比上年增长 and 较上年减少 are one cue each, the comparison inside the verb.
+  bool holds_comparison(const Match& verb) const {
+    for (const auto& m : lexicon_.cues().find_all(piece(verb.begin, verb.end))) {
+      if (m.begin == 0 && m.id == static_cast<std::uint32_t>(Cue::compare)) return true;
+    }
+    return false;
+  }
 
   std::string_view piece(std::size_t begin, std::size_t end) const {
     return sentence_.substr(begin, end - begin);
@@ -1180,9 +1187,10 @@ class SentenceReader {
     const Match* grow = find_cue(clause.begin, number.begin, Cue::growth);
     const Match* decline = find_cue(clause.begin, number.begin, Cue::decline);
     const Match* net = find_cue(clause.begin, number.begin, Cue::net_change);
-    const bool compared = has_cue(clause.begin, number.begin, Cue::compare);
     const Match* verb =
         net ? net : (grow && (!decline || grow->begin > decline->begin) ? grow : decline);
+    const bool compared =
+        has_cue(clause.begin, number.begin, Cue::compare) || (verb && holds_comparison(*verb));
     if (verb && (net || compared) && code_points(verb->end, number.begin) <= 2 &&
         piece(verb->end, std::min(number.begin, verb->end + 3)) != "到") {
       measure = Measure::change_abs;

@@ -232,6 +232,22 @@ TEST_CASE("shares of the parent region and absolute changes", "[extract]") {
   auto change = with(level("patent.invention.valid.enterprises", 52000, 2023), Measure::change_abs);
   check_contains("浙江省2023年专利数据\n2023年,全省拥有有效发明专利的企业比上年增加5.2万家。", {change},
                  "2024-02-27");
+  // The comparison inside one verb (比上年增长, 较上年减少) makes a counted figure a change too;
+  // a percentage after the same verb stays a growth rate.
+  auto level_now = level("patent.invention.valid_per_10k", 12.32, 2023);
+  level_now.region = "371600";
+  auto more = with(level("patent.invention.valid_per_10k", 2.16, 2023), Measure::change_abs);
+  more.region = "371600";
+  auto fewer = with(level("trademark.valid", -300, 2023), Measure::change_abs);
+  fewer.region = "371600";
+  auto rate = with(level("patent.invention.valid", 21.38, 2023), Measure::growth_pct);
+  rate.region = "371600";
+  check_contains("滨州市知识产权白皮书\n截至2023年底,全市万人发明专利拥有量12.32件,比上年增长2.16件。",
+                 {level_now, more}, "2024-05-28");
+  check_contains("滨州市知识产权白皮书\n截至2023年底,全市有效注册商标较上年减少300件。", {fewer},
+                 "2024-05-28");
+  check_contains("滨州市知识产权白皮书\n截至2023年底,全市有效发明专利拥有量比上年增长21.38%。", {rate},
+                 "2024-05-28");
 }
 
 TEST_CASE("an indicator named earlier carries to the figures after it", "[extract]") {
