@@ -644,8 +644,10 @@ class SentenceReader {
     if (!lexicon_.is_weak_alias(piece(m.begin, m.end))) return false;
     for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
       if (it->end > m.begin || lexicon_.is_weak_alias(piece(it->begin, it->end))) continue;
-      return domain_of(indicator(static_cast<int>(it->id)).code) !=
-             domain_of(indicator(static_cast<int>(m.id)).code);
+      const auto own = domain_of(indicator(static_cast<int>(m.id)).code);
+      // 法院新收案件…;检察机关批准逮捕: the text turned to the alias's own body in between.
+      return domain_of(indicator(static_cast<int>(it->id)).code) != own &&
+             !lexicon_.names_actor_of(piece(it->end, m.begin), own);
     }
     return false;
   }

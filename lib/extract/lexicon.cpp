@@ -106,6 +106,8 @@ Lexicon::Lexicon(const Catalog& catalog, const Gazetteer& gazetteer)
                    [&](const std::vector<std::string_view>& f, int) { counted_nouns_.emplace_back(f[0]); });
   for_each_tsv_row(embedded::stages_tsv, "schema/lexicon/stages.tsv", 2,
                    [&](const std::vector<std::string_view>& f, int) { stages_.emplace_back(f[0], f[1]); });
+  for_each_tsv_row(embedded::actors_tsv, "schema/lexicon/actors.tsv", 2,
+                   [&](const std::vector<std::string_view>& f, int) { actors_.emplace_back(f[0], f[1]); });
   for_each_tsv_row(embedded::rank_scopes_tsv, "schema/lexicon/rank_scopes.tsv", 2,
                    [&](const std::vector<std::string_view>& f, int) {
                      rank_scopes_.add(f[0], static_cast<std::uint32_t>(rank_scope_codes_.size()));
@@ -140,6 +142,12 @@ std::string_view Lexicon::stage_in(std::string_view text) const {
     }
   }
   return ending;
+}
+
+bool Lexicon::names_actor_of(std::string_view text, std::string_view domain) const {
+  return std::any_of(actors_.begin(), actors_.end(), [&](const auto& actor) {
+    return actor.second == domain && text.find(actor.first) != std::string_view::npos;
+  });
 }
 
 int Lexicon::indicator_index(std::string_view code) const {

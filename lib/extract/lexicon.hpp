@@ -51,6 +51,9 @@ class Lexicon {
   /// Returns the first stage word found in `text` and its ending.
   std::string_view stage_in(std::string_view text) const;
 
+  /// Whether `text` names a body that acts in `domain` (检察机关 for procuratorate).
+  bool names_actor_of(std::string_view text, std::string_view domain) const;
+
   /// Whether `alias` is too generic to override an indicator named earlier in the sentence.
   bool is_weak_alias(std::string_view alias) const { return weak_aliases_.count(std::string(alias)) > 0; }
 
@@ -75,6 +78,7 @@ class Lexicon {
   std::unordered_set<std::string> weak_aliases_;
   std::vector<std::string> counted_nouns_;
   std::vector<std::pair<std::string, std::string>> stages_;
+  std::vector<std::pair<std::string, std::string>> actors_;  // (phrase, domain)
   std::unordered_map<std::string, int> indicator_by_code_;
   std::unordered_map<int, int> region_by_code_;
 };

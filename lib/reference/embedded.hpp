@@ -18,4 +18,5 @@ extern const std::string_view rank_scopes_tsv;
 extern const std::string_view weak_aliases_tsv;
 extern const std::string_view counted_nouns_tsv;
 extern const std::string_view stages_tsv;
+extern const std::string_view actors_tsv;
 }  // namespace iprdb::detail::embedded

@@ -258,6 +258,23 @@ TEST_CASE("an indicator named earlier carries to the figures after it", "[extrac
                  {pledged, amount, growth}, "2025-04-22");
 }
 
+TEST_CASE("a generic verb stays with the body the text names before it", "[extract]") {
+  // 立案 after an adjudication is the adjudication's; 批准逮捕 after a court's cases is still
+  // the procuratorate's when 检察机关 says so.
+  auto adjudication = level("enforcement.patent_adjudication.accepted", 25, 2022);
+  check_contains("沧州市知识产权\n2022年,全市专利行政裁决案件实现零突破,立案达25件。",
+                 {adjudication}, "2023-04-20");
+  auto court = level("court.ip.accepted", 12151, 2022);
+  court.region = "120000";
+  auto arrests = level("procuratorate.ip.arrest_approved.cases", 11, 2022);
+  arrests.region = "120000";
+  auto persons = level("procuratorate.ip.arrest_approved.persons", 21, 2022);
+  persons.region = "120000";
+  check_contains("天津市知识产权保护状况\n2022年,法院新收各类知识产权案件12151件;"
+                 "检察机关批准逮捕侵犯知识产权犯罪11件21人。",
+                 {court, arrests, persons}, "2023-04-25");
+}
+
 TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
   auto accepted = level("enforcement.patent_dispute.accepted", 93, 2021);
   auto closed = level("enforcement.patent_dispute.closed", 83, 2021);
