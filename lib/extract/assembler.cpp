@@ -525,6 +525,17 @@ class SentenceReader {
     }
     return gap;
   }
+  // …and not the offence a case is about: 侦破侵犯知识产权和制售假冒伪劣商品领域犯罪案件760起
+  // is as near its verb as 侦破案件760起.
+  std::size_t name_gap(std::size_t begin, std::size_t end) const {
+    std::size_t gap = gap_without_periods(begin, end);
+    for (const auto& c : cues_) {
+      if (c.begin >= begin && c.end <= end && c.id == static_cast<std::uint32_t>(Cue::offence)) {
+        gap -= std::min(gap, code_points(c.begin, c.end));
+      }
+    }
+    return gap;
+  }
 
   const Indicator& indicator(int index) const {
     return lexicon_.catalog().indicators()[static_cast<std::size_t>(index)];
@@ -746,7 +757,7 @@ class SentenceReader {
     // followed by 的 describes something else (地理标志保护产品专用标志的单位).
     for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
       if (it->end > number.begin || it->begin < item.begin) continue;
-      if (gap_without_periods(it->end, number.begin) > kMaxNameGap) break;
+      if (name_gap(it->end, number.begin) > kMaxNameGap) break;
       const auto gap = piece(it->end, number.begin);
       if (gap.find("的") != std::string_view::npos && !ends_with(gap, "的")) break;
       if (weak_and_overridden(*it)) continue;

@@ -273,6 +273,12 @@ TEST_CASE("a generic verb stays with the body the text names before it", "[extra
   check_contains("天津市知识产权保护状况\n2022年,法院新收各类知识产权案件12151件;"
                  "检察机关批准逮捕侵犯知识产权犯罪11件21人。",
                  {court, arrests, persons}, "2023-04-25");
+  // What the crimes were about does not part the figure from its verb.
+  auto solved = level("police.ip.cases_solved", 760, 2022);
+  solved.region = "120000";
+  check_contains("天津市知识产权保护状况\n2022年,公安机关侦破侵犯知识产权和制售假冒伪劣商品领域"
+                 "犯罪案件760起,抓获犯罪嫌疑人1036人。",
+                 {solved}, "2023-04-25");
 }
 
 TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
