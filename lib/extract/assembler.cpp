@@ -584,7 +584,14 @@ class SentenceReader {
   // The words before a figure that did not name anything: 许可 in "转让10257次、许可325次".
   // Prefixed with the head of the indicator just named (专利 of 专利转让), they may.
   int elided_indicator(std::string_view words, int named_before, const NumberMatch* number) const {
-    if (named_before < 0 || words.empty()) return -1;
+    if (named_before < 0) return -1;
+    return elided_from(words, indicator_names(named_before), number);
+  }
+
+  // The indicator `words` name with a word they share with one of `names`.
+  int elided_from(std::string_view words, const std::vector<std::string>& names,
+                  const NumberMatch* number) const {
+    if (words.empty()) return -1;
     std::string trimmed(words);
     for (std::string_view filler : {"达到", "达", "为", "共", "累计", "其中"}) {
       if (ends_with(trimmed, filler)) trimmed.resize(trimmed.size() - filler.size());
@@ -594,7 +601,7 @@ class SentenceReader {
     }
     if (trimmed.empty() || count_code_points(trimmed) > 6) return -1;
     // The shared word may stand before (专利 + 许可) or after (核准注册 + 商标).
-    for (const auto& alias : indicator_names(named_before)) {
+    for (const auto& alias : names) {
       const std::size_t length = count_code_points(alias);
       for (std::size_t shared = 2; shared <= 5 && shared < length; ++shared) {
         const auto head = first_code_points(alias, shared);
@@ -771,6 +778,13 @@ class SentenceReader {
     if (int index = elided_indicator(lead, last_named_before(lead_begin), &number); index >= 0) {
       return {index, lead_begin, number.begin, true};
     }
+    // …or in part after a name the catalog lacks: 植物新品种申请量1296件,授权量629件 shares
+    // 植物新品种 with the figure before.
+    if (const auto before = lead_of_figure_before(lead_begin, clause); !before.empty()) {
+      if (int index = elided_from(lead, {std::string(before)}, &number); index >= 0) {
+        return {index, lead_begin, number.begin, true};
+      }
+    }
     // Not named: the figure continues what the sentence was about (新增质押专利668件,
     // 金额6.37亿元; 专利行政裁决案件实现零突破,立案达25件).
     const int carried = last_named_before(lead_begin);
@@ -784,6 +798,19 @@ class SentenceReader {
       if ((index = adapt(index, number)) >= 0) return {index, lead_begin, number.begin, false};
     }
     return {};
+  }
+
+  // The words that lead up to the last figure before `at`, in this clause or the one before.
+  std::string_view lead_of_figure_before(std::size_t at, Span clause) const {
+    const NumberMatch* before = nullptr;
+    for (const auto& n : numbers_) {
+      if (n.end <= at) before = &n;
+    }
+    const std::size_t floor = clause.begin > 1 ? clause_of(clause.begin - 2).begin : clause.begin;
+    if (!before || before->begin < floor) return {};
+    const Span item = item_of(before->begin, clause_of(before->begin));
+    const std::size_t begin = std::max(item.begin, last_token_end_before(before->begin, item.begin));
+    return piece(begin, before->begin);
   }
 
   int parallel_indicator(std::size_t k, Span clause) const {

@@ -281,6 +281,23 @@ TEST_CASE("a generic verb stays with the body the text names before it", "[extra
                  {solved}, "2023-04-25");
 }
 
+TEST_CASE("a name given in part shares its head with the figure before", "[extract]") {
+  // 植物新品种申请量 is not in the catalog, yet it lends 植物新品种 to 授权量; the copyright
+  // figure named earlier must not take the count.
+  auto copyright = level("copyright.work.registration", 1128000, 2023);
+  copyright.region = "110000";
+  auto varieties = level("plant_variety.grant", 629, 2023);
+  varieties.region = "110000";
+  check_contains("北京市知识产权\n2023年,全市作品登记量112.8万件;植物新品种申请量1296件,授权量629件。",
+                 {copyright, varieties}, "2024-04-25");
+  const auto facts = extract("北京市知识产权\n2023年,全市作品登记量112.8万件;植物新品种申请量1296件,"
+                             "授权量629件。",
+                             "2024-04-25");
+  CHECK(std::none_of(facts.begin(), facts.end(), [](const Fact& f) {
+    return f.value == 629 && f.indicator != "plant_variety.grant";
+  }));
+}
+
 TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
   auto accepted = level("enforcement.patent_dispute.accepted", 93, 2021);
   auto closed = level("enforcement.patent_dispute.closed", 83, 2021);
