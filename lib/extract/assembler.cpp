@@ -1587,8 +1587,24 @@ class SentenceReader {
 
 }  // namespace
 
+namespace {
+
+// "38.25" → "3825": a figure's digits without its decimal point.
+std::string digits_of(std::string_view printed) {
+  std::string digits;
+  for (char c : printed) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  return digits;
+}
+
+}  // namespace
+
 // A figure repeated in a bulletin is one fact; where the bulletin gives a key both exactly
-// and as a rounded claim (首次突破万次 … 达到10257次), the exact figure stands.
+// and as a rounded claim (首次突破万次 … 达到10257次), the exact figure stands; and where it
+// gives a key twice in the same digits, once without the decimal point (同比增长3825% …
+// 同比增长38.25%: scraped or recognized text loses points, it never gains them), the figure
+// with the point stands.
 std::vector<Fact> deduplicate_facts(std::vector<Fact> facts) {
   if (facts.empty()) return facts;
   // Each fact's key is made once, as views of its strings, with its hash; the sets hold
@@ -1636,11 +1652,32 @@ std::vector<Fact> deduplicate_facts(std::vector<Fact> facts) {
   };
   std::unordered_set<std::size_t, decltype(value_hash), decltype(same_figure)> seen(
       facts.size(), value_hash, same_figure);
+  // Keys whose figure is printed with a decimal point, with its digits.
+  std::unordered_set<std::string> pointed;
+  const auto key_and_digits = [&](std::size_t i) {
+    return std::to_string(hashes[i]) + ' ' + digits_of(facts[i].value_text);
+  };
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (facts[i].value_text.find('.') != std::string::npos) pointed.insert(key_and_digits(i));
+  }
+  const auto lost_its_point = [&](std::size_t i) {
+    const Fact& f = facts[i];
+    if (pointed.empty() || f.value_text.find('.') != std::string::npos) return false;
+    if (!pointed.count(key_and_digits(i))) return false;
+    for (std::size_t j = 0; j < facts.size(); ++j) {  // the hash matched: check the key itself
+      if (j != i && keys[j] == keys[i] && facts[j].value_text.find('.') != std::string::npos &&
+          digits_of(facts[j].value_text) == digits_of(f.value_text)) {
+        return true;
+      }
+    }
+    return false;
+  };
   std::vector<bool> kept(facts.size(), false);
   for (std::size_t i = 0; i < facts.size(); ++i) {
     const Fact& f = facts[i];
     if (f.qualifier != Qualifier::exact && exact.count(i)) continue;
     if (domestic.count(i) && f.note != kDomesticNote) continue;
+    if (lost_its_point(i)) continue;
     kept[i] = seen.insert(i).second;
   }
   std::vector<Fact> out;

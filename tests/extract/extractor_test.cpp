@@ -298,6 +298,31 @@ TEST_CASE("a name given in part shares its head with the figure before", "[extra
   }));
 }
 
+TEST_CASE("a figure given twice is one fact and a lost decimal point loses", "[extract]") {
+  // Scraped twice, once with its points lost: the copy with them stands, in either order.
+  const std::string first = "湖北专利统计快报\n2018年,全省专利授权总量64106件,同比增长3825%。\n";
+  const std::string second = "2018年,全省专利授权总量64106件,同比增长38.25%。\n";
+  for (const auto& text : {first + second, "湖北专利统计快报\n" + second + first.substr(first.find('\n') + 1)}) {
+    const auto facts = extract(text, "2019-01-31");
+    std::vector<double> growth;
+    for (const auto& f : facts) {
+      if (f.indicator == "patent.grant" && f.measure == Measure::growth_pct) growth.push_back(f.value);
+    }
+    INFO(text);
+    CHECK(growth == std::vector<double>{38.25});
+    CHECK(std::count_if(facts.begin(), facts.end(), [](const Fact& f) {
+            return f.indicator == "patent.grant" && f.measure == Measure::level;
+          }) == 1);
+  }
+  // Two different figures for one key both stay: which is right is not the extractor's call.
+  const auto facts = extract("湖北专利统计快报\n2018年,全省专利授权总量64106件,同比增长38.2%。\n"
+                             "2018年,全省专利授权总量64106件,同比增长38.25%。\n",
+                             "2019-01-31");
+  CHECK(std::count_if(facts.begin(), facts.end(), [](const Fact& f) {
+          return f.indicator == "patent.grant" && f.measure == Measure::growth_pct;
+        }) == 2);
+}
+
 TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
   auto accepted = level("enforcement.patent_dispute.accepted", 93, 2021);
   auto closed = level("enforcement.patent_dispute.closed", 83, 2021);
