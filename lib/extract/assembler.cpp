@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -548,6 +549,15 @@ class SentenceReader {
   int adapt(int index, const NumberMatch& number, bool counted_after = false) const {
     if (index < 0) return -1;
     const auto& chosen = indicator(index);
+    // 0.72件 of patents cannot be: a fraction of a count is its ratio to population (万人发明
+    // 专利拥有量和高价值发明专利拥有量…达到2.6件以上和0.72件以上).
+    if (number.kind == NumberKind::count && chosen.kind != IndicatorKind::ratio) {
+      const double value = number.value.to_double();
+      const int ratio = lexicon_.indicator_index(chosen.code + "_per_10k");
+      if (value != std::floor(value) && ratio >= 0 && accepts(indicator(ratio), number, counted_after)) {
+        return ratio;
+      }
+    }
     // 271笔 counts transactions: a sibling counted in 项 fits better than one in 件.
     const bool transactions = number.unit == "笔" && chosen.unit != "项";
     if (accepts(chosen, number, counted_after) && !transactions) return index;

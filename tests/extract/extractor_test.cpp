@@ -323,6 +323,22 @@ TEST_CASE("a figure given twice is one fact and a lost decimal point loses", "[e
         }) == 2);
 }
 
+TEST_CASE("a fraction of a count is the count per 10000 people", "[extract]") {
+  // 0.72 high-value patents cannot be; 0.72 per 10000 people can.
+  auto per_person = level("patent.invention.valid_per_10k", 2.6, 2022);
+  per_person.status = Status::target;
+  per_person.qualifier = Qualifier::at_least;
+  auto high_value = level("patent.invention.high_value.valid_per_10k", 0.72, 2022);
+  high_value.status = Status::target;
+  high_value.qualifier = Qualifier::at_least;
+  check_contains("沧州市知识产权工作要点\n2022年,全市万人发明专利拥有量和高价值发明专利拥有量"
+                 "力争到年底达到2.6件以上和0.72件以上。",
+                 {per_person, high_value}, "2022-03-01");
+  // A whole count stays a count.
+  check_contains("沧州市知识产权\n截至2022年底,全市高价值发明专利拥有量达到1250件。",
+                 {level("patent.invention.high_value.valid", 1250, 2022)}, "2023-03-01");
+}
+
 TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
   auto accepted = level("enforcement.patent_dispute.accepted", 93, 2021);
   auto closed = level("enforcement.patent_dispute.closed", 83, 2021);
