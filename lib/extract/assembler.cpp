@@ -57,6 +57,8 @@ bool person_counter(std::string_view unit) { return one_of(unit, {"人", "名", 
 
 bool accepts(const Indicator& indicator, const NumberMatch& number, bool counted_after = false) {
   const std::string_view code = indicator.code;
+  // 64.49件/万人 says its own denominator: only an indicator in that unit takes it.
+  if (number.unit.find('/') != std::string::npos) return indicator.unit == number.unit;
   std::string_view unit = indicator.unit;
   if (auto slash = unit.find('/'); slash != std::string_view::npos) unit = unit.substr(0, slash);
   switch (number.kind) {
@@ -613,7 +615,7 @@ class SentenceReader {
     // The shared word may stand before (专利 + 许可) or after (核准注册 + 商标).
     for (const auto& alias : names) {
       const std::size_t length = count_code_points(alias);
-      for (std::size_t shared = 2; shared <= 5 && shared < length; ++shared) {
+      for (std::size_t shared = 2; shared <= 8 && shared < length; ++shared) {
         const auto head = first_code_points(alias, shared);
         const auto tail = std::string_view(alias).substr(first_code_points(alias, length - shared).size());
         std::string bare = trimmed;  // 授权量 → 授权: names often drop the 量
@@ -661,6 +663,14 @@ class SentenceReader {
     return from_fact;
   }
 
+  // Where the name last_named_before finds stands, or npos when it came from a fact.
+  std::size_t last_named_position(std::size_t before) const {
+    for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
+      if (it->end <= before && !weak_and_overridden(*it)) return it->begin;
+    }
+    return std::string_view::npos;
+  }
+
   int last_named_before(std::size_t before) const {
     for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
       if (it->end <= before && !weak_and_overridden(*it)) return static_cast<int>(it->id);
@@ -684,6 +694,9 @@ class SentenceReader {
     int index = -1;
     std::size_t begin = 0, end = 0;  // where it is named, when it is named near the figure
     bool named_here = false;
+    // Named in part: where the name it shares a word with stands (新增国家级知识产权示范企业
+    // 11家,优势企业100家: 优势企业 shares 新增 with it too).
+    std::size_t shares_from = std::string_view::npos;
   };
 
   // 在全国31个省份中, 9 个市(州): a count of places or bodies, not of anything in the catalog,
@@ -786,13 +799,14 @@ class SentenceReader {
         std::max(item.begin, last_token_end_before(number.begin, item.begin));
     const auto lead = piece(lead_begin, number.begin);
     if (int index = elided_indicator(lead, last_named_before(lead_begin), &number); index >= 0) {
-      return {index, lead_begin, number.begin, true};
+      return {index, lead_begin, number.begin, true, last_named_position(lead_begin)};
     }
     // …or in part after a name the catalog lacks: 植物新品种申请量1296件,授权量629件 shares
     // 植物新品种 with the figure before.
     if (const auto before = lead_of_figure_before(lead_begin, clause); !before.empty()) {
       if (int index = elided_from(lead, {std::string(before)}, &number); index >= 0) {
-        return {index, lead_begin, number.begin, true};
+        return {index, lead_begin, number.begin, true,
+                static_cast<std::size_t>(before.data() - sentence_.data())};
       }
     }
     // Not named: the figure continues what the sentence was about (新增质押专利668件,
@@ -1207,7 +1221,11 @@ class SentenceReader {
     if (has_cue(clause.begin, clause.end, Cue::nomination)) return;
     Choice choice = choose_indicator(k, clause);
     if (choice.index < 0) return;
-    const int index = adjust_for_new_and_total(choice.index, clause, number);
+    // A name given in part shares what was said of the name it completes (新增).
+    const Span told = choice.shares_from < clause.begin
+                          ? Span{clause_of(choice.shares_from).begin, clause.end}
+                          : clause;
+    const int index = adjust_for_new_and_total(choice.index, told, number);
     if (index < 0) return;
     const auto& chosen = indicator(index);
     // Money given by the government (资助117万元, 担保支持3018万元) is not an IP statistic.

@@ -281,6 +281,21 @@ TEST_CASE("a generic verb stays with the body the text names before it", "[extra
                  {solved}, "2023-04-25");
 }
 
+TEST_CASE("a name given in part may share a long head", "[extract]") {
+  // 国家级知识产权 (7 characters) is what 示范企业 and 优势企业 share.
+  auto model = level("enterprise.ip_demonstration.national", 11, 2023);
+  auto advantage = level("enterprise.ip_advantage.national", 100, 2023);
+  check_contains("青岛市知识产权\n截至2023年底,全市拥有国家级知识产权示范企业11家,优势企业100家。",
+                 {model, advantage}, "2024-04-20");
+  // …and what was said of the name it shares: 新增 makes both additions, which the catalog
+  // has no code for, never the stocks.
+  const auto added = extract("青岛市知识产权\n2023年,全市新增国家级知识产权示范企业11家,优势企业100家。",
+                             "2024-04-20");
+  CHECK(std::none_of(added.begin(), added.end(), [](const Fact& f) {
+    return f.indicator.rfind("enterprise.", 0) == 0;
+  }));
+}
+
 TEST_CASE("a name given in part shares its head with the figure before", "[extract]") {
   // 植物新品种申请量 is not in the catalog, yet it lends 植物新品种 to 授权量; the copyright
   // figure named earlier must not take the count.
@@ -337,6 +352,16 @@ TEST_CASE("a fraction of a count is the count per 10000 people", "[extract]") {
   // A whole count stays a count.
   check_contains("沧州市知识产权\n截至2022年底,全市高价值发明专利拥有量达到1250件。",
                  {level("patent.invention.high_value.valid", 1250, 2022)}, "2023-03-01");
+}
+
+TEST_CASE("a figure that states its denominator fits only an indicator in that unit", "[extract]") {
+  auto ratio = level("patent.invention.valid_per_10k", 64.49, 2023);
+  ratio.month_end = 6;
+  check_contains("青岛市知识产权\n截至2023年6月,青岛市万人发明专利拥有量64.49件/万人;有效注册商标47.69万件。",
+                 {ratio}, "2023-07-20");
+  const auto facts = extract("青岛市知识产权\n截至2023年6月,青岛市有效发明专利拥有量64.49件/万人。", "2023-07-20");
+  CHECK(std::none_of(facts.begin(), facts.end(),
+                     [](const Fact& f) { return f.indicator == "patent.invention.valid"; }));
 }
 
 TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
