@@ -804,9 +804,12 @@ class SentenceReader {
     // …or in part after a name the catalog lacks: 植物新品种申请量1296件,授权量629件 shares
     // 植物新品种 with the figure before.
     if (const auto before = lead_of_figure_before(lead_begin, clause); !before.empty()) {
+      const auto before_at = static_cast<std::size_t>(before.data() - sentence_.data());
       if (int index = elided_from(lead, {std::string(before)}, &number); index >= 0) {
-        return {index, lead_begin, number.begin, true,
-                static_cast<std::size_t>(before.data() - sentence_.data())};
+        return {index, lead_begin, number.begin, true, before_at};
+      }
+      if (int index = staged_case(lead, before, number); index >= 0) {
+        return {index, lead_begin, number.begin, true, before_at};
       }
     }
     // Not named: the figure continues what the sentence was about (新增质押专利668件,
@@ -822,6 +825,34 @@ class SentenceReader {
       if ((index = adapt(index, number)) >= 0) return {index, lead_begin, number.begin, false};
     }
     return {};
+  }
+
+  // A stage alone (受理复审请求4.0万件,结案2.9万件) names the case the figure before named, at
+  // that stage: some words of the figure before, then the stage, make a catalog name (复审结案).
+  // Tried only for a lead that is a stage word and no more.
+  int staged_case(std::string_view lead, std::string_view before, const NumberMatch& number) const {
+    const std::string stage = without_fillers(lead);
+    if (count_code_points(stage) > 3 || lexicon_.stage_in(stage).empty()) return -1;
+    std::vector<std::size_t> starts;  // the code point boundaries of `before`
+    for (std::size_t at = 0; at < before.size();) {
+      starts.push_back(at);
+      std::size_t length = 1;
+      decode_at(before, at, &length);
+      at += length;
+    }
+    starts.push_back(before.size());
+    constexpr std::size_t kLongestCase = 10;
+    for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
+      for (std::size_t j = std::min(starts.size() - 1, i + kLongestCase); j >= i + 2; --j) {
+        const std::string candidate =
+            ascii_lower(before.substr(starts[i], starts[j] - starts[i])) + stage;
+        for (const auto& m : lexicon_.indicators().find_longest(candidate)) {
+          if (m.begin != 0 || m.end != candidate.size()) continue;
+          if (int index = adapt(static_cast<int>(m.id), number); index >= 0) return index;
+        }
+      }
+    }
+    return -1;
   }
 
   // The words that lead up to the last figure before `at`, in this clause or the one before.

@@ -364,6 +364,25 @@ TEST_CASE("a figure that states its denominator fits only an indicator in that u
                      [](const Fact& f) { return f.indicator == "patent.invention.valid"; }));
 }
 
+TEST_CASE("a stage alone names the case the figure before it named", "[extract]") {
+  auto reexamination = level("patent.reexamination.closed", 29000, 2019);
+  reexamination.region = "000000";
+  auto invalidation = level("patent.invalidation.closed", 5000, 2019);
+  invalidation.region = "000000";
+  auto review = level("trademark.review.concluded", 248000, 2019);
+  review.region = "000000";
+  for (auto* e : {&reexamination, &invalidation, &review}) {
+    e->month_start = 1;
+    e->month_end = 9;
+  }
+  check_contains("2019年1-9月全国知识产权主要统计数据\n1-9月,我局受理复审请求4.0万件,结案2.9万件。"
+                 "受理无效宣告请求0.5万件,结案0.5万件。\n1-9月,我局收到各类商标评审案件申请28.1万件,"
+                 "结案24.8万件。",
+                 {reexamination, invalidation, review}, "2019-10-20");
+  // A stage after words that make no catalog name with it gives nothing.
+  check_nothing("2019年全国知识产权主要统计数据\n2019年,我局受理咨询来电4.0万件,办结3.9万件。");
+}
+
 TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
   auto accepted = level("enforcement.patent_dispute.accepted", 93, 2021);
   auto closed = level("enforcement.patent_dispute.closed", 83, 2021);
