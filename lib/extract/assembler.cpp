@@ -615,7 +615,7 @@ class SentenceReader {
     // The shared word may stand before (专利 + 许可) or after (核准注册 + 商标).
     for (const auto& alias : names) {
       const std::size_t length = count_code_points(alias);
-      for (std::size_t shared = 2; shared <= 8 && shared < length; ++shared) {
+      for (std::size_t shared = 2; shared <= 10 && shared < length; ++shared) {
         const auto head = first_code_points(alias, shared);
         const auto tail = std::string_view(alias).substr(first_code_points(alias, length - shared).size());
         std::string bare = trimmed;  // 授权量 → 授权: names often drop the 量

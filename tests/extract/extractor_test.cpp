@@ -287,12 +287,16 @@ TEST_CASE("a name given in part may share a long head", "[extract]") {
   auto advantage = level("enterprise.ip_advantage.national", 100, 2023);
   check_contains("青岛市知识产权\n截至2023年底,全市拥有国家级知识产权示范企业11家,优势企业100家。",
                  {model, advantage}, "2024-04-20");
-  // …and what was said of the name it shares: 新增 makes both additions, which the catalog
-  // has no code for, never the stocks.
-  const auto added = extract("青岛市知识产权\n2023年,全市新增国家级知识产权示范企业11家,优势企业100家。",
-                             "2024-04-20");
-  CHECK(std::none_of(added.begin(), added.end(), [](const Fact& f) {
-    return f.indicator.rfind("enterprise.", 0) == 0;
+  // …and what was said of the name it shares: 新增 makes both additions, never the stocks.
+  const std::string added = "青岛市知识产权\n2023年,全市新增国家级知识产权示范企业11家,优势企业100家。";
+  check_contains(added,
+                 {level("enterprise.ip_demonstration.national.new", 11, 2023),
+                  level("enterprise.ip_advantage.national.new", 100, 2023)},
+                 "2024-04-20");
+  const auto facts = extract(added, "2024-04-20");
+  CHECK(std::none_of(facts.begin(), facts.end(), [](const Fact& f) {
+    return f.indicator == "enterprise.ip_demonstration.national" ||
+           f.indicator == "enterprise.ip_advantage.national";
   }));
 }
 
@@ -381,6 +385,27 @@ TEST_CASE("a stage alone names the case the figure before it named", "[extract]"
                  {reexamination, invalidation, review}, "2019-10-20");
   // A stage after words that make no catalog name with it gives nothing.
   check_nothing("2019年全国知识产权主要统计数据\n2019年,我局受理咨询来电4.0万件,办结3.9万件。");
+}
+
+TEST_CASE("a narrower name is never read as the wider one", "[extract]") {
+  // 实用新型专利有效量 holds 专利有效量; the catalog's utility-model code takes it, not patent.valid.
+  const std::string text =
+      "2019年1-9月全国知识产权主要统计数据\n截至2019年9月底,实用新型专利有效量为504.7万件,"
+      "外观设计专利有效量为172.9万件。\n1-9月,集成电路布图设计登记申请4631件,发证3955件。";
+  auto utility = level("patent.utility_model.valid", 5047000, 2019);
+  auto design = level("patent.design.valid", 1729000, 2019);
+  auto applied = level("layout_design.application", 4631, 2019);
+  auto registered = level("layout_design.registration", 3955, 2019);
+  for (auto* e : {&utility, &design}) e->month_end = 9;
+  for (auto* e : {&applied, &registered}) {
+    e->month_start = 1;
+    e->month_end = 9;
+  }
+  check_contains(text, {utility, design, applied, registered}, "2019-10-20");
+  const auto facts = extract(text, "2019-10-20");
+  CHECK(std::none_of(facts.begin(), facts.end(), [](const Fact& f) {
+    return f.indicator == "patent.valid" || (f.indicator == "layout_design.registration" && f.value == 4631);
+  }));
 }
 
 TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
