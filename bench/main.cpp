@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <numeric>
 #include <optional>
@@ -458,8 +459,13 @@ constexpr int kYears = 30;
 // Regions drawn as perf-baseline.md draws them: 10 % province, 30 % prefecture, 60 % county.
 Fixture build_fixture(const fs::path& path, std::int64_t observations, bool quiet) {
   Fixture fixture{path, observations, 0, false};
-  const std::string spec = fmt::format("observations={} seed={} schema={}", observations,
-                                       iprdb::bench::kCorpusSeed, iprdb::kSchemaVersion);
+  // The catalog's codes too: the questions ask about every built-in indicator, and a fixture
+  // written with an older catalog has no row for a newer code.
+  std::string codes;
+  for (const auto& indicator : iprdb::Catalog::builtin().indicators()) codes += indicator.code + ' ';
+  const std::string spec =
+      fmt::format("observations={} seed={} schema={} catalog={:016x}", observations,
+                  iprdb::bench::kCorpusSeed, iprdb::kSchemaVersion, std::hash<std::string>{}(codes));
   if (fs::exists(path)) {
     try {
       Sqlite db(path, SQLITE_OPEN_READONLY);
