@@ -555,9 +555,9 @@ class SentenceReader {
     // 专利拥有量和高价值发明专利拥有量…达到2.6件以上和0.72件以上).
     if (number.kind == NumberKind::count && chosen.kind != IndicatorKind::ratio) {
       const double value = number.value.to_double();
-      const int ratio = lexicon_.indicator_index(chosen.code + "_per_10k");
-      if (value != std::floor(value) && ratio >= 0 && accepts(indicator(ratio), number, counted_after)) {
-        return ratio;
+      if (value != std::floor(value)) {
+        const int ratio = lexicon_.indicator_index(chosen.code + "_per_10k");
+        if (ratio >= 0 && accepts(indicator(ratio), number, counted_after)) return ratio;
       }
     }
     // 271笔 counts transactions: a sibling counted in 项 fits better than one in 件.
