@@ -594,15 +594,18 @@ class SentenceReader {
   }
 
   // The words before a figure that did not name anything: 许可 in "转让10257次、许可325次".
-  // Prefixed with the head of the indicator just named (专利 of 专利转让), they may.
+  // Prefixed with the head of the indicator just named (专利 of 专利转让), they may; only as a
+  // name of the same domain (专利商标质押登记248件,质押金额… shares no 专利质押金额 with it).
   int elided_indicator(std::string_view words, int named_before, const NumberMatch* number) const {
     if (named_before < 0) return -1;
-    return elided_from(words, indicator_names(named_before), number);
+    return elided_from(words, indicator_names(named_before), number,
+                       domain_of(indicator(named_before).code));
   }
 
-  // The indicator `words` name with a word they share with one of `names`.
+  // The indicator `words` name with a word they share with one of `names` (in `domain`, when
+  // one is given).
   int elided_from(std::string_view words, const std::vector<std::string>& names,
-                  const NumberMatch* number) const {
+                  const NumberMatch* number, std::string_view domain = {}) const {
     if (words.empty()) return -1;
     std::string trimmed(words);
     for (std::string_view filler : {"达到", "达", "为", "共", "累计", "其中"}) {
@@ -625,6 +628,7 @@ class SentenceReader {
               ascii_lower(trimmed + std::string(head)), ascii_lower(std::string(head) + bare)}) {
           for (const auto& m : lexicon_.indicators().find_longest(candidate)) {
             if (m.begin != 0 || m.end != candidate.size()) continue;
+            if (!domain.empty() && domain_of(indicator(static_cast<int>(m.id)).code) != domain) continue;
             const int index =
                 number ? adapt(static_cast<int>(m.id), *number) : static_cast<int>(m.id);
             if (index >= 0) return index;
@@ -678,16 +682,29 @@ class SentenceReader {
     return emitted_.empty() ? -1 : emitted_.back().indicator;
   }
 
-  bool weak_and_overridden(const Match& m) const {
-    if (!lexicon_.is_weak_alias(piece(m.begin, m.end))) return false;
+  bool weak_and_overridden(const Match& m) const { return !overriding_domain(m).empty(); }
+
+  // The domain of the indicator that overrides the weak alias `m`, or empty when none does.
+  std::string_view overriding_domain(const Match& m) const {
+    if (!lexicon_.is_weak_alias(piece(m.begin, m.end))) return {};
     for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
       if (it->end > m.begin || lexicon_.is_weak_alias(piece(it->begin, it->end))) continue;
       const auto own = domain_of(indicator(static_cast<int>(m.id)).code);
+      const auto other = domain_of(indicator(static_cast<int>(it->id)).code);
       // 法院新收案件…;检察机关批准逮捕: the text turned to the alias's own body in between.
-      return domain_of(indicator(static_cast<int>(it->id)).code) != own &&
-             !lexicon_.names_actor_of(piece(it->end, m.begin), own);
+      if (other != own && !lexicon_.names_actor_of(piece(it->end, m.begin), own)) return other;
+      return {};
     }
-    return false;
+    return {};
+  }
+
+  // A weak alias said of another domain names that domain's own indicator where the catalog
+  // has one: 专利商标质押登记248件,质押金额8.72亿元 is ipr.pledge.amount, not the patents' amount.
+  int counterpart_in(std::string_view domain, const Match& m) const {
+    const std::string_view code = indicator(static_cast<int>(m.id)).code;
+    const auto dot = code.find('.');
+    if (dot == std::string_view::npos) return -1;
+    return lexicon_.indicator_index(std::string(domain) + std::string(code.substr(dot)));
   }
 
   struct Choice {
@@ -790,8 +807,12 @@ class SentenceReader {
       if (name_gap(it->end, number.begin) > kMaxNameGap) break;
       const auto gap = piece(it->end, number.begin);
       if (gap.find("的") != std::string_view::npos && !ends_with(gap, "的")) break;
-      if (weak_and_overridden(*it)) continue;
-      int index = adjust_for_stage(static_cast<int>(it->id), piece(it->end, number.begin));
+      int named = static_cast<int>(it->id);
+      if (const auto other = overriding_domain(*it); !other.empty()) {
+        named = counterpart_in(other, *it);
+        if (named < 0) continue;
+      }
+      int index = adjust_for_stage(named, piece(it->end, number.begin));
       if ((index = adapt(index, number)) >= 0) return {index, it->begin, it->end, true};
     }
     // Named in part: 转让10257次、许可325次.

@@ -408,6 +408,21 @@ TEST_CASE("a narrower name is never read as the wider one", "[extract]") {
   }));
 }
 
+TEST_CASE("a generic name said of another domain takes that domain's code", "[extract]") {
+  // 质押金额 after 专利商标质押登记 is the amount of patent and trademark pledges together.
+  auto count = level("ipr.pledge.count", 248, 2019);
+  auto amount = level("ipr.pledge.amount", 872000000, 2019);
+  check_contains("重庆市知识产权\n2019年,我市完成专利商标质押登记248件,质押金额8.72亿元。", {count, amount},
+                 "2020-01-10");
+  const auto facts = extract("重庆市知识产权\n2019年,我市完成专利商标质押登记248件,质押金额8.72亿元。",
+                             "2020-01-10");
+  CHECK(std::none_of(facts.begin(), facts.end(),
+                     [](const Fact& f) { return f.indicator.rfind("patent.", 0) == 0; }));
+  // Said of patents, it stays the patents' amount.
+  check_contains("甘肃省知识产权\n2024年,全省新增质押专利668件,质押金额6.37亿元。",
+                 {level("patent.pledge.amount", 637000000, 2024)}, "2025-04-22");
+}
+
 TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
   auto accepted = level("enforcement.patent_dispute.accepted", 93, 2021);
   auto closed = level("enforcement.patent_dispute.closed", 83, 2021);
