@@ -1027,6 +1027,7 @@ class SentenceReader {
       }
       if (listed.size() >= 2 || (enumerated && !listed.empty())) return listed;
     }
+    if (opens_with_unknown_zone(clause, number.begin)) return {};
     std::optional<std::size_t> chosen;
     std::size_t chosen_at = 0;
     for (const auto& m : regions_) {
@@ -1065,6 +1066,23 @@ class SentenceReader {
     if (chosen) return {*chosen};
     if (context_.subject_region) return {*context_.subject_region};
     return {};
+  }
+
+  // 高新区每万人有效发明专利拥有量42.23件: a zone the gazetteer has no name for opens the clause
+  // (红谷滩新区, 沧州渤海新区 are names it has).
+  bool opens_with_unknown_zone(Span clause, std::size_t before) const {
+    constexpr std::size_t kOpening = 8;  // characters: 南昌高新区, 赣江新区
+    for (const auto& c : cues_) {
+      if (c.id != static_cast<std::uint32_t>(Cue::zone) || c.begin < clause.begin || c.end > before) {
+        continue;
+      }
+      if (code_points(clause.begin, c.end) > kOpening) return false;
+      const bool named = std::any_of(regions_.begin(), regions_.end(), [&](const Match& m) {
+        return m.begin <= c.begin && m.end >= c.end;
+      });
+      return !named;
+    }
+    return false;
   }
 
   // --- periods -------------------------------------------------------------------------------

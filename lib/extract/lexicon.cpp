@@ -57,7 +57,8 @@ Cue parse_cue(std::string_view role, std::string_view origin, int line) {
       {"scope_prefecture", Cue::scope_prefecture}, {"compare", Cue::compare},
       {"new", Cue::new_items}, {"net_change", Cue::net_change},
       {"designation", Cue::designation}, {"both", Cue::both}, {"subsidy", Cue::subsidy},
-      {"nomination", Cue::nomination}, {"flat", Cue::flat}, {"offence", Cue::offence}};
+      {"nomination", Cue::nomination}, {"flat", Cue::flat}, {"offence", Cue::offence},
+      {"zone", Cue::zone}};
   auto it = roles.find(role);
   if (it == roles.end()) {
     throw Error(ErrorCode::malformed_record, fmt::format("unknown cue role \"{}\"", role),

@@ -17,7 +17,7 @@ namespace iprdb::detail {
 enum class Cue : std::uint32_t {
   growth, growth_rate, decline, multiple_of, reach, rank, share, target, cumulative,
   respectively, each, scope_province, scope_country, scope_prefecture, compare, new_items,
-  net_change, designation, both, subsidy, nomination, flat, offence,
+  net_change, designation, both, subsidy, nomination, flat, offence, zone,
 };
 
 /// Everything the extractor matches text against, compiled once from the catalog, the

@@ -423,6 +423,19 @@ TEST_CASE("a generic name said of another domain takes that domain's code", "[ex
                  {level("patent.pledge.amount", 637000000, 2024)}, "2025-04-22");
 }
 
+TEST_CASE("a zone the gazetteer does not know keeps its figures to itself", "[extract]") {
+  // 红谷滩新区 is a former name of 红谷滩区 (360113); the city's 高新区 has no code, and its
+  // figure is neither the district's nor the city's.
+  auto district = level("patent.invention.valid_per_10k", 45.23, 2018);
+  district.region = "360113";
+  const std::string text = "南昌市知识产权\n2018年,红谷滩新区每万人有效发明专利拥有量45.23件,"
+                           "高新区每万人有效发明专利拥有量42.23件。";
+  check_contains(text, {district}, "2019-04-20");
+  const auto facts = extract(text, "2019-04-20");
+  CHECK(std::none_of(facts.begin(), facts.end(), [](const Fact& f) { return f.value == 42.23; }));
+  check_nothing("南昌市知识产权\n2018年,南昌高新区专利授权量达5000件。");
+}
+
 TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
   auto accepted = level("enforcement.patent_dispute.accepted", 93, 2021);
   auto closed = level("enforcement.patent_dispute.closed", 83, 2021);
