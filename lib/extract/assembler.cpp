@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -1770,12 +1771,37 @@ std::vector<Fact> deduplicate_facts(std::vector<Fact> facts) {
     }
     return false;
   };
+  // A figure given once for the year (a headline: 累计有效注册商标60.1万件) and once for a stated
+  // month (截至2023年11月,…60.1万件) is one figure: the months were said, the year was assumed.
+  const auto without_months = [&](const Fact& f) {
+    std::uint64_t value_bits = 0;
+    std::memcpy(&value_bits, &f.value, sizeof value_bits);
+    std::string joined(f.region.str());
+    for (const std::string& field :
+         {std::to_string(f.period.year.value), std::to_string(f.period.period_start.value_or(0)),
+          std::to_string(f.period.cumulative), f.indicator, std::to_string(static_cast<int>(f.measure)),
+          std::string(text(f.rank_of)), std::string(text(f.rank_scope)), std::string(text(f.share_of)),
+          std::to_string(f.base_year.value_or(0)), std::to_string(static_cast<int>(f.status)),
+          std::to_string(value_bits)}) {
+      joined += '|';
+      joined += field;
+    }
+    return joined;
+  };
+  std::unordered_set<std::string> with_months;
+  for (const auto& f : facts) {
+    if (f.period.month_end) with_months.insert(without_months(f));
+  }
+  const auto said_with_months = [&](const Fact& f) {
+    return !f.period.month_end && !with_months.empty() && with_months.count(without_months(f));
+  };
   std::vector<bool> kept(facts.size(), false);
   for (std::size_t i = 0; i < facts.size(); ++i) {
     const Fact& f = facts[i];
     if (f.qualifier != Qualifier::exact && exact.count(i)) continue;
     if (domestic.count(i) && f.note != kDomesticNote) continue;
     if (lost_its_point(i)) continue;
+    if (said_with_months(f)) continue;
     kept[i] = seen.insert(i).second;
   }
   std::vector<Fact> out;
