@@ -96,6 +96,11 @@ Expect with(Expect e, Measure measure) {
   return e;
 }
 
+Expect at(Expect e, std::string region) {
+  e.region = std::move(region);
+  return e;
+}
+
 const std::string kGuizhou = "贵州省2022年知识产权发展状况\n";
 const std::string kSuizhou = "随州市2022年知识产权工作新闻发布会\n";
 
@@ -223,11 +228,9 @@ TEST_CASE("ranks keep their scope and say when a growth rate ranks", "[extract]"
 }
 
 TEST_CASE("shares of the parent region and absolute changes", "[extract]") {
-  auto share = with(level("patent.pct.application", 50.2, 2023), Measure::share_pct);
-  share.region = "330100";
+  auto share = at(with(level("patent.pct.application", 50.2, 2023), Measure::share_pct), "330100");
   share.share_of = "province";
-  auto pct = level("patent.pct.application", 2234, 2023);
-  pct.region = "330100";
+  auto pct = at(level("patent.pct.application", 2234, 2023), "330100");
   check_contains("浙江省2023年专利数据\n2023年,杭州PCT国际专利申请2234件,占全省PCT国际专利申请总量的50.2%。",
                  {share, pct}, "2024-02-27");
   auto change = with(level("patent.invention.valid.enterprises", 52000, 2023), Measure::change_abs);
@@ -235,14 +238,11 @@ TEST_CASE("shares of the parent region and absolute changes", "[extract]") {
                  "2024-02-27");
   // The comparison inside one verb (比上年增长, 较上年减少) makes a counted figure a change too;
   // a percentage after the same verb stays a growth rate.
-  auto level_now = level("patent.invention.valid_per_10k", 12.32, 2023);
-  level_now.region = "371600";
-  auto more = with(level("patent.invention.valid_per_10k", 2.16, 2023), Measure::change_abs);
-  more.region = "371600";
-  auto fewer = with(level("trademark.valid", -300, 2023), Measure::change_abs);
-  fewer.region = "371600";
-  auto rate = with(level("patent.invention.valid", 21.38, 2023), Measure::growth_pct);
-  rate.region = "371600";
+  auto level_now = at(level("patent.invention.valid_per_10k", 12.32, 2023), "371600");
+  auto more =
+      at(with(level("patent.invention.valid_per_10k", 2.16, 2023), Measure::change_abs), "371600");
+  auto fewer = at(with(level("trademark.valid", -300, 2023), Measure::change_abs), "371600");
+  auto rate = at(with(level("patent.invention.valid", 21.38, 2023), Measure::growth_pct), "371600");
   check_contains("滨州市知识产权白皮书\n截至2023年底,全市万人发明专利拥有量12.32件,比上年增长2.16件。",
                  {level_now, more}, "2024-05-28");
   check_contains("滨州市知识产权白皮书\n截至2023年底,全市有效注册商标较上年减少300件。", {fewer},
@@ -265,18 +265,14 @@ TEST_CASE("a generic verb stays with the body the text names before it", "[extra
   auto adjudication = level("enforcement.patent_adjudication.accepted", 25, 2022);
   check_contains("沧州市知识产权\n2022年,全市专利行政裁决案件实现零突破,立案达25件。",
                  {adjudication}, "2023-04-20");
-  auto court = level("court.ip.accepted", 12151, 2022);
-  court.region = "120000";
-  auto arrests = level("procuratorate.ip.arrest_approved.cases", 11, 2022);
-  arrests.region = "120000";
-  auto persons = level("procuratorate.ip.arrest_approved.persons", 21, 2022);
-  persons.region = "120000";
+  auto court = at(level("court.ip.accepted", 12151, 2022), "120000");
+  auto arrests = at(level("procuratorate.ip.arrest_approved.cases", 11, 2022), "120000");
+  auto persons = at(level("procuratorate.ip.arrest_approved.persons", 21, 2022), "120000");
   check_contains("天津市知识产权保护状况\n2022年,法院新收各类知识产权案件12151件;"
                  "检察机关批准逮捕侵犯知识产权犯罪11件21人。",
                  {court, arrests, persons}, "2023-04-25");
   // What the crimes were about does not part the figure from its verb.
-  auto solved = level("police.ip.cases_solved", 760, 2022);
-  solved.region = "120000";
+  auto solved = at(level("police.ip.cases_solved", 760, 2022), "120000");
   check_contains("天津市知识产权保护状况\n2022年,公安机关侦破侵犯知识产权和制售假冒伪劣商品领域"
                  "犯罪案件760起,抓获犯罪嫌疑人1036人。",
                  {solved}, "2023-04-25");
@@ -304,10 +300,8 @@ TEST_CASE("a name given in part may share a long head", "[extract]") {
 TEST_CASE("a name given in part shares its head with the figure before", "[extract]") {
   // 植物新品种申请量 is not in the catalog, yet it lends 植物新品种 to 授权量; the copyright
   // figure named earlier must not take the count.
-  auto copyright = level("copyright.work.registration", 1128000, 2023);
-  copyright.region = "110000";
-  auto varieties = level("plant_variety.grant", 629, 2023);
-  varieties.region = "110000";
+  auto copyright = at(level("copyright.work.registration", 1128000, 2023), "110000");
+  auto varieties = at(level("plant_variety.grant", 629, 2023), "110000");
   check_contains("北京市知识产权\n2023年,全市作品登记量112.8万件;植物新品种申请量1296件,授权量629件。",
                  {copyright, varieties}, "2024-04-25");
   const auto facts = extract("北京市知识产权\n2023年,全市作品登记量112.8万件;植物新品种申请量1296件,"
@@ -370,12 +364,9 @@ TEST_CASE("a figure that states its denominator fits only an indicator in that u
 }
 
 TEST_CASE("a stage alone names the case the figure before it named", "[extract]") {
-  auto reexamination = level("patent.reexamination.closed", 29000, 2019);
-  reexamination.region = "000000";
-  auto invalidation = level("patent.invalidation.closed", 5000, 2019);
-  invalidation.region = "000000";
-  auto review = level("trademark.review.concluded", 248000, 2019);
-  review.region = "000000";
+  auto reexamination = at(level("patent.reexamination.closed", 29000, 2019), "000000");
+  auto invalidation = at(level("patent.invalidation.closed", 5000, 2019), "000000");
+  auto review = at(level("trademark.review.concluded", 248000, 2019), "000000");
   for (auto* e : {&reexamination, &invalidation, &review}) {
     e->month_start = 1;
     e->month_end = 9;
@@ -427,8 +418,7 @@ TEST_CASE("a generic name said of another domain takes that domain's code", "[ex
 TEST_CASE("a zone the gazetteer does not know keeps its figures to itself", "[extract]") {
   // 红谷滩新区 is a former name of 红谷滩区 (360113); the city's 高新区 has no code, and its
   // figure is neither the district's nor the city's.
-  auto district = level("patent.invention.valid_per_10k", 45.23, 2018);
-  district.region = "360113";
+  auto district = at(level("patent.invention.valid_per_10k", 45.23, 2018), "360113");
   const std::string text = "南昌市知识产权\n2018年,红谷滩新区每万人有效发明专利拥有量45.23件,"
                            "高新区每万人有效发明专利拥有量42.23件。";
   check_contains(text, {district}, "2019-04-20");
@@ -469,19 +459,15 @@ TEST_CASE("分别 spreads figures over the facts they follow", "[extract]") {
 }
 
 TEST_CASE("each listed sub-region gets a figure of its own", "[extract]") {
-  auto a = level("patent.pct.application", 1, 2021);
-  a.region = "130983";
-  auto b = level("patent.pct.application", 1, 2021);
-  b.region = "130921";
-  auto c = level("patent.pct.application", 1, 2021);
-  c.region = "130973";
+  auto a = at(level("patent.pct.application", 1, 2021), "130983");
+  auto b = at(level("patent.pct.application", 1, 2021), "130921");
+  auto c = at(level("patent.pct.application", 1, 2021), "130973");
   check_contains("沧州市2021年知识产权发展状况\n2021年,渤海新区、黄骅市、沧县各新增PCT国际专利1件。", {a, b, c},
                  "2022-04-26");
 }
 
 TEST_CASE("a name shared by two districts resolves inside the subject region", "[extract]") {
-  auto chaoyang = level("patent.grant", 12000, 2023);
-  chaoyang.region = "110105";
+  auto chaoyang = at(level("patent.grant", 12000, 2023), "110105");
   check_contains("北京市2023年知识产权状况\n2023年,朝阳区专利授权1.2万件。", {chaoyang}, "2024-04-23");
 }
 
@@ -510,20 +496,15 @@ TEST_CASE("a one-cell-per-line table gives region by indicator facts", "[extract
   const std::string table =
       "浙江省2023年专利数据\n2023年全省各地区专利授权量\n单位:件\n地区\n发明\n实用\n新型\n外观\n设计\n"
       "上城区\n1478\n3524\n1401\n拱墅区\n2570\n4080\n1124\n合计\n4048\n7604\n2525\n结束\n";
-  auto a = level("patent.invention.grant", 1478, 2023);
-  a.region = "330102";
-  auto b = level("patent.design.grant", 1124, 2023);
-  b.region = "330105";
-  auto total = level("patent.utility_model.grant", 7604, 2023);
-  total.region = "330100";
+  auto a = at(level("patent.invention.grant", 1478, 2023), "330102");
+  auto b = at(level("patent.design.grant", 1124, 2023), "330105");
+  auto total = at(level("patent.utility_model.grant", 7604, 2023), "330100");
   check_contains(table, {a, b, total}, "2024-02-27");
 }
 
 TEST_CASE("tab and pipe separated tables give region by indicator facts", "[extract]") {
-  auto a = level("patent.grant", 85987, 2023);
-  a.region = "330100";
-  auto b = level("trademark.registration", 40210, 2023);
-  b.region = "330200";
+  auto a = at(level("patent.grant", 85987, 2023), "330100");
+  auto b = at(level("trademark.registration", 40210, 2023), "330200");
   check_contains("浙江省2023年知识产权统计\n2023年各市专利授权量和商标注册量\n地区\t专利授权量\t商标注册量\n"
                  "杭州市\t85987\t120300\n宁波市\t50123\t40210\n",
                  {a, b}, "2024-02-27");
@@ -616,19 +597,15 @@ TEST_CASE("every quote is the span of the normalized text it points to", "[extra
 
 TEST_CASE("place names are read as a whole and never guessed", "[extract]") {
   // 五大连池市 is a county of 黑河, not 大连; 青海西宁 is 西宁 in 青海, not 海西州.
-  auto wudalianchi = level("patent.grant", 120, 2022);
-  wudalianchi.region = "231182";
+  auto wudalianchi = at(level("patent.grant", 120, 2022), "231182");
   check_contains("黑河市知识产权工作\n2022年,五大连池市专利授权120件。", {wudalianchi}, "2023-04-20");
-  auto xining = level("patent.grant", 3000, 2022);
-  xining.region = "630100";
+  auto xining = at(level("patent.grant", 3000, 2022), "630100");
   check_contains("青海西宁2022年知识产权工作\n2022年,全市专利授权3000件。", {xining}, "2023-04-20");
   // A historical unit in an old bulletin keeps its own code.
-  auto laiwu = level("patent.grant", 2100, 2017);
-  laiwu.region = "371200";
+  auto laiwu = at(level("patent.grant", 2100, 2017), "371200");
   check_contains("莱芜市2017年知识产权工作\n2017年,全市专利授权2100件。", {laiwu}, "2018-04-20");
   // ⻄ (U+2EC4) is 西.
-  auto xian = level("patent.grant", 64131, 2021);
-  xian.region = "610100";
+  auto xian = at(level("patent.grant", 64131, 2021), "610100");
   check_contains("⻄安市2021年知识产权白皮书\n2021年,⻄安市专利授权总量64131件。", {xian}, "2022-04-27");
 }
 
@@ -638,12 +615,9 @@ TEST_CASE("an unchanged figure is growth of zero", "[extract]") {
 }
 
 TEST_CASE("a release that goes through the provinces is about each of them", "[extract]") {
-  auto beijing = level("patent.pct.application", 11438, 2023);
-  beijing.region = "110000";
-  auto tianjin = level("patent.pct.application", 597, 2023);
-  tianjin.region = "120000";
-  auto shanghai = level("patent.pct.application", 6218, 2023);
-  shanghai.region = "310000";
+  auto beijing = at(level("patent.pct.application", 11438, 2023), "110000");
+  auto tianjin = at(level("patent.pct.application", 597, 2023), "120000");
+  auto shanghai = at(level("patent.pct.application", 6218, 2023), "310000");
   check_contains("2023年各地区PCT国际专利申请情况\n2023年,北京市PCT国际专利申请11438件,天津市为597件,上海市6218件。",
                  {beijing, tianjin, shanghai}, "2024-01-20");
 }
