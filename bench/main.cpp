@@ -462,10 +462,12 @@ Fixture build_fixture(const fs::path& path, std::int64_t observations, bool quie
   // The catalog's codes too: the questions ask about every built-in indicator, and a fixture
   // written with an older catalog has no row for a newer code.
   std::string codes;
-  for (const auto& indicator : iprdb::Catalog::builtin().indicators()) codes += indicator.code + ' ';
-  const std::string spec =
-      fmt::format("observations={} seed={} schema={} catalog={:016x}", observations,
-                  iprdb::bench::kCorpusSeed, iprdb::kSchemaVersion, std::hash<std::string>{}(codes));
+  for (const auto& indicator : iprdb::Catalog::builtin().indicators()) {
+    codes += indicator.code + ' ';
+  }
+  const std::string spec = fmt::format("observations={} seed={} schema={} catalog={:016x}",
+                                       observations, iprdb::bench::kCorpusSeed,
+                                       iprdb::kSchemaVersion, std::hash<std::string>{}(codes));
   if (fs::exists(path)) {
     try {
       Sqlite db(path, SQLITE_OPEN_READONLY);

@@ -629,7 +629,8 @@ class SentenceReader {
               ascii_lower(trimmed + std::string(head)), ascii_lower(std::string(head) + bare)}) {
           for (const auto& m : lexicon_.indicators().find_longest(candidate)) {
             if (m.begin != 0 || m.end != candidate.size()) continue;
-            if (!domain.empty() && domain_of(indicator(static_cast<int>(m.id)).code) != domain) continue;
+            const auto& found = indicator(static_cast<int>(m.id));
+            if (!domain.empty() && domain_of(found.code) != domain) continue;
             const int index =
                 number ? adapt(static_cast<int>(m.id), *number) : static_cast<int>(m.id);
             if (index >= 0) return index;
