@@ -8,6 +8,7 @@
 #include <map>
 #include <numeric>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/number.hpp"
@@ -1752,25 +1753,21 @@ std::vector<Fact> deduplicate_facts(std::vector<Fact> facts) {
   };
   std::unordered_set<std::size_t, decltype(value_hash), decltype(same_figure)> seen(
       facts.size(), value_hash, same_figure);
-  // Keys whose figure is printed with a decimal point, with its digits.
-  std::unordered_set<std::string> pointed;
+  // The facts whose figure is printed with a decimal point, by key hash and digits. Only the
+  // first of a bucket with an equal key needs a look: a huge table of one key stays linear.
+  std::unordered_map<std::string, std::vector<std::size_t>> pointed;
   const auto key_and_digits = [&](std::size_t i) {
     return std::to_string(hashes[i]) + ' ' + digits_of(facts[i].value_text);
   };
   for (std::size_t i = 0; i < facts.size(); ++i) {
-    if (facts[i].value_text.find('.') != std::string::npos) pointed.insert(key_and_digits(i));
+    if (facts[i].value_text.find('.') != std::string::npos) pointed[key_and_digits(i)].push_back(i);
   }
   const auto lost_its_point = [&](std::size_t i) {
-    const Fact& f = facts[i];
-    if (pointed.empty() || f.value_text.find('.') != std::string::npos) return false;
-    if (!pointed.count(key_and_digits(i))) return false;
-    for (std::size_t j = 0; j < facts.size(); ++j) {  // the hash matched: check the key itself
-      if (j != i && keys[j] == keys[i] && facts[j].value_text.find('.') != std::string::npos &&
-          digits_of(facts[j].value_text) == digits_of(f.value_text)) {
-        return true;
-      }
-    }
-    return false;
+    if (pointed.empty() || facts[i].value_text.find('.') != std::string::npos) return false;
+    const auto bucket = pointed.find(key_and_digits(i));
+    if (bucket == pointed.end()) return false;
+    return std::any_of(bucket->second.begin(), bucket->second.end(),
+                       [&](std::size_t j) { return keys[j] == keys[i]; });
   };
   // A figure given once for the year (a headline: 累计有效注册商标60.1万件) and once for a stated
   // month (截至2023年11月,…60.1万件) is one figure: the months were said, the year was assumed.
