@@ -946,12 +946,16 @@ class MarkupShape {
     return select != kNone && (template_ == kNone || template_ < select);
   }
 
-  // Whether the open select is inside a table (and not in a template in it).
+  // Whether the open select was opened in one of the table modes. gumbo decides by the mode
+  // the <select> came in, not by a table above it: in <template><td><select> the <td> put the
+  // template in a cell, so a <table> after it closes the select. A table part below the
+  // select, and no template between them, is that mode.
   bool select_in_table() const {
-    const std::size_t table = innermost("table");
+    const std::size_t part =
+        nearest({"table", "caption", "tbody", "thead", "tfoot", "tr", "td", "th"});
     const std::size_t template_ = innermost("template");
-    return table != kNone && table < innermost("select") &&
-           (template_ == kNone || template_ < table);
+    return part != kNone && part < innermost("select") &&
+           (template_ == kNone || template_ < part);
   }
 
   void decide_template_mode(const std::string& name) {
