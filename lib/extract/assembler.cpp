@@ -4,11 +4,9 @@
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <cstring>
 #include <map>
 #include <numeric>
 #include <tuple>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/number.hpp"
@@ -670,18 +668,16 @@ class SentenceReader {
     return from_fact;
   }
 
-  // Where the name last_named_before finds stands, or npos when it came from a fact.
-  std::size_t last_named_position(std::size_t before) const {
+  // The last name before `before` that is not a weak alias overridden; null when none is.
+  const Match* last_named_match(std::size_t before) const {
     for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
-      if (it->end <= before && !weak_and_overridden(*it)) return it->begin;
+      if (it->end <= before && !weak_and_overridden(*it)) return &*it;
     }
-    return std::string_view::npos;
+    return nullptr;
   }
 
   int last_named_before(std::size_t before) const {
-    for (auto it = indicators_.rbegin(); it != indicators_.rend(); ++it) {
-      if (it->end <= before && !weak_and_overridden(*it)) return static_cast<int>(it->id);
-    }
+    if (const Match* named = last_named_match(before)) return static_cast<int>(named->id);
     return emitted_.empty() ? -1 : emitted_.back().indicator;
   }
 
@@ -819,11 +815,12 @@ class SentenceReader {
       if ((index = adapt(index, number)) >= 0) return {index, it->begin, it->end, true};
     }
     // Named in part: 转让10257次、许可325次.
-    const std::size_t lead_begin =
-        std::max(item.begin, last_token_end_before(number.begin, item.begin));
+    const std::size_t lead_begin = lead_start(number.begin, item);
     const auto lead = piece(lead_begin, number.begin);
     if (int index = elided_indicator(lead, last_named_before(lead_begin), &number); index >= 0) {
-      return {index, lead_begin, number.begin, true, last_named_position(lead_begin)};
+      const Match* named = last_named_match(lead_begin);
+      return {index, lead_begin, number.begin, true,
+              named ? named->begin : std::string_view::npos};
     }
     // …or in part after a name the catalog lacks: 植物新品种申请量1296件,授权量629件 shares
     // 植物新品种 with the figure before.
@@ -887,9 +884,14 @@ class SentenceReader {
     }
     const std::size_t floor = clause.begin > 1 ? clause_of(clause.begin - 2).begin : clause.begin;
     if (!before || before->begin < floor) return {};
-    const Span item = item_of(before->begin, clause_of(before->begin));
-    const std::size_t begin = std::max(item.begin, last_token_end_before(before->begin, item.begin));
-    return piece(begin, before->begin);
+    return piece(lead_start(before->begin, item_of(before->begin, clause_of(before->begin))),
+                 before->begin);
+  }
+
+  // Where the words leading up to a figure at `figure_begin` start: after the figure before it
+  // in its list item, or at the item's start.
+  std::size_t lead_start(std::size_t figure_begin, Span item) const {
+    return std::max(item.begin, last_token_end_before(figure_begin, item.begin));
   }
 
   int parallel_indicator(std::size_t k, Span clause) const {
@@ -1690,13 +1692,24 @@ class SentenceReader {
 
 namespace {
 
-// "38.25" → "3825": a figure's digits without its decimal point.
-std::string digits_of(std::string_view printed) {
-  std::string digits;
+// Over the digits of a printed figure alone: "38.25" and "3825" hash and compare the same.
+std::size_t digits_hash(std::string_view printed) {
+  std::size_t h = 0;
   for (char c : printed) {
-    if (c >= '0' && c <= '9') digits += c;
+    if (c >= '0' && c <= '9') h = h * 31 + static_cast<std::size_t>(c - '0' + 1);
   }
-  return digits;
+  return h;
+}
+
+bool same_digits(std::string_view a, std::string_view b) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0, j = 0;
+  for (;;) {
+    while (i < a.size() && !digit(a[i])) ++i;
+    while (j < b.size() && !digit(b[j])) ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (a[i++] != b[j++]) return false;
+  }
 }
 
 }  // namespace
@@ -1714,27 +1727,37 @@ std::vector<Fact> deduplicate_facts(std::vector<Fact> facts) {
   const auto text = [](const std::optional<std::string>& s) {
     return s ? std::string_view(*s) : std::string_view();
   };
-  auto key = [&](const Fact& f) {
+  // The key, and the same without its months (a year figure and a month figure of one thing).
+  auto key = [&](const Fact& f, bool with_months) {
     return std::make_tuple(
-        std::string_view(f.region.str()), f.period.year.value, f.period.month_start.value_or(0),
-        f.period.month_end.value_or(0), f.period.period_start.value_or(0), f.period.cumulative,
-        std::string_view(f.indicator), static_cast<int>(f.measure), text(f.rank_of),
-        text(f.rank_scope), text(f.share_of), f.base_year.value_or(0), static_cast<int>(f.status));
+        std::string_view(f.region.str()), f.period.year.value,
+        with_months ? f.period.month_start.value_or(0) : 0,
+        with_months ? f.period.month_end.value_or(0) : 0, f.period.period_start.value_or(0),
+        f.period.cumulative, std::string_view(f.indicator), static_cast<int>(f.measure),
+        text(f.rank_of), text(f.rank_scope), text(f.share_of), f.base_year.value_or(0),
+        static_cast<int>(f.status));
   };
-  using Key = decltype(key(facts.front()));
-  std::vector<Key> keys;
-  std::vector<std::size_t> hashes;
-  keys.reserve(facts.size());
-  hashes.reserve(facts.size());
-  for (const auto& f : facts) {
-    keys.push_back(key(f));
+  using Key = decltype(key(facts.front(), true));
+  const auto hash_of = [](const Key& k) {
     std::size_t h = 0;
     std::apply(
         [&](const auto&... field) {
           ((h = h * 1000003 ^ std::hash<std::decay_t<decltype(field)>>{}(field)), ...);
         },
-        keys.back());
-    hashes.push_back(h);
+        k);
+    return h;
+  };
+  std::vector<Key> keys, month_less;
+  std::vector<std::size_t> hashes, month_less_hashes;
+  keys.reserve(facts.size());
+  hashes.reserve(facts.size());
+  month_less.reserve(facts.size());
+  month_less_hashes.reserve(facts.size());
+  for (const auto& f : facts) {
+    keys.push_back(key(f, true));
+    hashes.push_back(hash_of(keys.back()));
+    month_less.push_back(key(f, false));
+    month_less_hashes.push_back(hash_of(month_less.back()));
   }
   const auto key_hash = [&](std::size_t i) { return hashes[i]; };
   const auto same_key = [&](std::size_t a, std::size_t b) { return keys[a] == keys[b]; };
@@ -1753,45 +1776,37 @@ std::vector<Fact> deduplicate_facts(std::vector<Fact> facts) {
   };
   std::unordered_set<std::size_t, decltype(value_hash), decltype(same_figure)> seen(
       facts.size(), value_hash, same_figure);
-  // The facts whose figure is printed with a decimal point, by key hash and digits. Only the
-  // first of a bucket with an equal key needs a look: a huge table of one key stays linear.
-  std::unordered_map<std::string, std::vector<std::size_t>> pointed;
-  const auto key_and_digits = [&](std::size_t i) {
-    return std::to_string(hashes[i]) + ' ' + digits_of(facts[i].value_text);
+  // The same key in the same digits, one copy with a decimal point and one without.
+  const auto has_point = [&](std::size_t i) {
+    return facts[i].value_text.find('.') != std::string::npos;
   };
+  const auto digits_key_hash = [&](std::size_t i) {
+    return hashes[i] ^ digits_hash(facts[i].value_text);
+  };
+  const auto same_digits_key = [&](std::size_t a, std::size_t b) {
+    return keys[a] == keys[b] && same_digits(facts[a].value_text, facts[b].value_text);
+  };
+  std::unordered_set<std::size_t, decltype(digits_key_hash), decltype(same_digits_key)> pointed(
+      1, digits_key_hash, same_digits_key);
   for (std::size_t i = 0; i < facts.size(); ++i) {
-    if (facts[i].value_text.find('.') != std::string::npos) pointed[key_and_digits(i)].push_back(i);
+    if (has_point(i)) pointed.insert(i);
   }
-  const auto lost_its_point = [&](std::size_t i) {
-    if (pointed.empty() || facts[i].value_text.find('.') != std::string::npos) return false;
-    const auto bucket = pointed.find(key_and_digits(i));
-    if (bucket == pointed.end()) return false;
-    return std::any_of(bucket->second.begin(), bucket->second.end(),
-                       [&](std::size_t j) { return keys[j] == keys[i]; });
-  };
+  const auto lost_its_point = [&](std::size_t i) { return !has_point(i) && pointed.count(i); };
   // A figure given once for the year (a headline: 累计有效注册商标60.1万件) and once for a stated
   // month (截至2023年11月,…60.1万件) is one figure: the months were said, the year was assumed.
-  const auto without_months = [&](const Fact& f) {
-    std::uint64_t value_bits = 0;
-    std::memcpy(&value_bits, &f.value, sizeof value_bits);
-    std::string joined(f.region.str());
-    for (const std::string& field :
-         {std::to_string(f.period.year.value), std::to_string(f.period.period_start.value_or(0)),
-          std::to_string(f.period.cumulative), f.indicator, std::to_string(static_cast<int>(f.measure)),
-          std::string(text(f.rank_of)), std::string(text(f.rank_scope)), std::string(text(f.share_of)),
-          std::to_string(f.base_year.value_or(0)), std::to_string(static_cast<int>(f.status)),
-          std::to_string(value_bits)}) {
-      joined += '|';
-      joined += field;
-    }
-    return joined;
+  const auto month_less_hash = [&](std::size_t i) {
+    return month_less_hashes[i] ^ std::hash<double>{}(facts[i].value);
   };
-  std::unordered_set<std::string> with_months;
-  for (const auto& f : facts) {
-    if (f.period.month_end) with_months.insert(without_months(f));
+  const auto same_month_less = [&](std::size_t a, std::size_t b) {
+    return month_less[a] == month_less[b] && facts[a].value == facts[b].value;
+  };
+  std::unordered_set<std::size_t, decltype(month_less_hash), decltype(same_month_less)>
+      with_months(1, month_less_hash, same_month_less);
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (facts[i].period.month_end) with_months.insert(i);
   }
-  const auto said_with_months = [&](const Fact& f) {
-    return !f.period.month_end && !with_months.empty() && with_months.count(without_months(f));
+  const auto said_with_months = [&](std::size_t i) {
+    return !facts[i].period.month_end && with_months.count(i);
   };
   std::vector<bool> kept(facts.size(), false);
   for (std::size_t i = 0; i < facts.size(); ++i) {
@@ -1799,7 +1814,7 @@ std::vector<Fact> deduplicate_facts(std::vector<Fact> facts) {
     if (f.qualifier != Qualifier::exact && exact.count(i)) continue;
     if (domestic.count(i) && f.note != kDomesticNote) continue;
     if (lost_its_point(i)) continue;
-    if (said_with_months(f)) continue;
+    if (said_with_months(i)) continue;
     kept[i] = seen.insert(i).second;
   }
   std::vector<Fact> out;
