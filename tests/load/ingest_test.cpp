@@ -1,6 +1,7 @@
 #include <sqlite3.h>
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <atomic>
 #include <string>
 #include <thread>
@@ -513,4 +514,65 @@ TEST_CASE("extraction on several threads stores what one thread stores, in the s
   CHECK_THAT(one.second, Catch::Contains("unchanged"));
   CHECK(rows(dir / "three.sqlite") == rows(dir / "one.sqlite"));
   CHECK(integrity(dir / "three.sqlite") == "ok");
+}
+
+TEST_CASE("a bulk load builds the comparison index once at its end, storing what small batches "
+          "store",
+          "[load]") {
+  TempDir dir;
+  const fs::path in = dir / "in";
+  fs::create_directories(in);
+  constexpr int kFiles = 80;
+  for (int i = 0; i < kFiles; ++i) {
+    write_file(in / ("b" + std::to_string(100 + i) + ".txt"),
+               "贵州省" + std::to_string(1950 + i) + "年知识产权工作情况\n\n" +
+                   std::to_string(1950 + i) + "年，全省专利授权" + std::to_string(1000 + i) +
+                   "件，同比增长" + std::to_string(i % 20) + ".5%。\n");
+  }
+  auto has_index = [](const fs::path& db) {
+    return count(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'observation_compare'") == 1;
+  };
+  // All at once: the index goes once the batch has shown it is large, and is back at its end.
+  const fs::path bulk = dir / "bulk.sqlite";
+  {
+    auto db = Database::open(bulk, OpenMode::create_if_missing);
+    iprdb::IngestOptions options;
+    std::vector<bool> present;
+    options.on_file = [&](const iprdb::FileOutcome&, std::size_t, std::size_t) {
+      present.push_back(has_index(bulk));
+    };
+    const auto report = db.ingest({in}, options);
+    CHECK(report.loaded == kFiles);
+    REQUIRE(present.size() == static_cast<std::size_t>(kFiles));
+    CHECK(present.front());
+    CHECK_FALSE(present[kFiles / 2]);
+    CHECK(has_index(bulk));
+    CHECK(count(bulk, "SELECT count(*) FROM iprdb_meta WHERE key LIKE 'deferred_index:%'") == 0);
+    // The same files again are all unchanged: nothing is dropped or rebuilt.
+    present.clear();
+    CHECK(db.ingest({in}, options).unchanged == kFiles);
+    CHECK(std::find(present.begin(), present.end(), false) == present.end());
+  }
+  // In batches too small to defer: the same rows, and an index with the same entries.
+  const fs::path small = dir / "small.sqlite";
+  {
+    auto db = Database::open(small, OpenMode::create_if_missing);
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(in)) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (std::size_t i = 0; i < files.size(); i += 8) {
+      db.ingest(std::vector<fs::path>(files.begin() + static_cast<std::ptrdiff_t>(i),
+                                      files.begin() + static_cast<std::ptrdiff_t>(i + 8)));
+    }
+  }
+  CHECK(count(bulk, "SELECT count(*) FROM observation") >= kFiles);
+  CHECK(contents(bulk) == contents(small));
+  CHECK(integrity(bulk) == "ok");  // every index entry matches its row
+  const std::string by_index =
+      "SELECT group_concat(indicator_id || ':' || year || ':' || region_id || ':' || value, ',') "
+      "FROM (SELECT indicator_id, year, region_id, value FROM observation "
+      "INDEXED BY observation_compare WHERE indicator_id > 0 ORDER BY 1, 2, 3, 4)";
+  SQLite::Database a(bulk.string());
+  SQLite::Database b(small.string());
+  CHECK(a.execAndGet(by_index).getString() == b.execAndGet(by_index).getString());
 }

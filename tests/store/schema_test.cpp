@@ -9,6 +9,7 @@
 #include <iprdb/error.hpp>
 #include <iprdb/query.hpp>
 
+#include "store/deferred_indexes.hpp"
 #include "store/reference_sync.hpp"
 #include "store/schema.hpp"
 #include "testing.hpp"
@@ -219,4 +220,80 @@ TEST_CASE("a version 1 database keeps its figures and gets the figure index", "[
   CHECK(rows[0].observation->value == 42000);  // the newer publication of two
   REQUIRE(rows[1].observation);
   CHECK(rows[1].observation->origin == "curated");
+}
+
+// ---- indexes a bulk load defers ---------------------------------------------------------------
+
+namespace {
+
+bool has_index(const std::filesystem::path& path, const std::string& name) {
+  SQLite::Database raw(path.string());
+  SQLite::Statement query(raw, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?");
+  query.bind(1, name);
+  return query.executeStep();
+}
+
+std::int64_t deferral_records(const std::filesystem::path& path) {
+  SQLite::Database raw(path.string());
+  return raw.execAndGet("SELECT count(*) FROM iprdb_meta WHERE key LIKE 'deferred_index:%'")
+      .getInt64();
+}
+
+}  // namespace
+
+TEST_CASE("a deferrable index is built again exactly as the schema defines it", "[store]") {
+  TempDir dir;
+  Database::create(dir / "a.sqlite");
+  SQLite::Database raw((dir / "a.sqlite").string(), SQLite::OPEN_READWRITE);
+  const auto definitions = iprdb::detail::deferrable_index_definitions();
+  REQUIRE_FALSE(definitions.empty());
+  for (const auto& [name, definition] : definitions) {
+    SQLite::Statement query(raw, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
+    query.bind(1, name);
+    REQUIRE(query.executeStep());
+    CHECK(query.getColumn(0).getString() == definition);
+  }
+}
+
+TEST_CASE("deferred indexes are recorded with the drop, and rebuilt at the next writable open",
+          "[store]") {
+  TempDir dir;
+  const auto path = dir / "a.sqlite";
+  Database::create(path);
+  add_sample_observations(path);
+  const std::string name = iprdb::detail::deferrable_index_definitions().front().first;
+  {
+    // A bulk load that drops the index and dies before it ends.
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+    CHECK(iprdb::detail::defer_indexes(raw));
+    CHECK_FALSE(iprdb::detail::defer_indexes(raw));  // a second loader finds it done
+  }
+  CHECK_FALSE(has_index(path, name));
+  CHECK(deferral_records(path) == 1);
+  {
+    // Questions do not depend on it: a reader gets the same answer meanwhile.
+    auto reader = Database::open(path, iprdb::OpenMode::read_only);
+    iprdb::Comparison question;
+    question.indicator = "patent.grant";
+    question.year = iprdb::Year(2022);
+    question.scope.regions = {"贵州", "甘肃"};
+    const auto rows = reader.compare(question);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].observation->value == 42000);
+    CHECK(rows[1].observation->value == 20000);
+    CHECK(deferral_records(path) == 1);  // a reader builds nothing
+  }
+  { auto writer = Database::open(path, iprdb::OpenMode::read_write); }
+  CHECK(has_index(path, name));
+  CHECK(deferral_records(path) == 0);
+  SQLite::Database raw(path.string());
+  CHECK(raw.execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
+TEST_CASE("a bulk load defers only when it adds a tenth of what is stored", "[store]") {
+  using iprdb::detail::worth_deferring;
+  CHECK(worth_deferring(0, 32));
+  CHECK_FALSE(worth_deferring(0, 31));     // too few to pay for a rebuild
+  CHECK(worth_deferring(5000, 500));
+  CHECK_FALSE(worth_deferring(5000, 499));  // an update of a large database
 }
