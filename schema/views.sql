@@ -3,6 +3,7 @@ DROP VIEW IF EXISTS observation_v;
 DROP VIEW IF EXISTS best_observation;
 DROP VIEW IF EXISTS conflict_v;
 DROP VIEW IF EXISTS coverage_v;
+DROP VIEW IF EXISTS best_level_v;
 
 CREATE VIEW observation_v AS
 SELECT o.id            AS observation_id,
@@ -72,3 +73,22 @@ JOIN region r    ON r.id = o.region_id
 JOIN indicator i ON i.id = o.indicator_id
 WHERE o.measure = 'level' AND o.status = 'actual'
 GROUP BY o.region_id, o.indicator_id;
+
+-- Each region's chosen level per indicator, year and period, as comparisons and rankings take
+-- it (best_level, kept as figures are loaded): the quick way to compare regions by hand.
+CREATE VIEW best_level_v AS
+SELECT r.code          AS region_code,
+       r.name          AS region,
+       r.level         AS region_level,
+       i.code          AS indicator_code,
+       i.name_zh       AS indicator,
+       b.year, b.month_start, b.month_end, b.status, b.value, b.unit, b.value_text,
+       b.qualifier, b.origin,
+       d.title         AS source_title,
+       b.published_on  AS source_published_on,
+       d.origin        AS source_file,
+       b.quote, b.observation_id, b.document_id, b.region_id, b.indicator_id
+FROM best_level b
+JOIN region r    ON r.id = b.region_id
+JOIN indicator i ON i.id = b.indicator_id
+JOIN document d  ON d.id = b.document_id;

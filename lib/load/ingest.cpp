@@ -26,7 +26,7 @@
 #include "load/record_reader.hpp"
 #include "load/sha256.hpp"
 #include "store/database_impl.hpp"
-#include "store/deferred_indexes.hpp"
+#include "store/best_levels.hpp"
 #include "store/sqlite_error.hpp"
 #include "text/decode.hpp"
 
@@ -458,22 +458,23 @@ class BatchSettings {
 };
 
 // Once a batch has stored enough documents to show that it is a bulk load, and enough files
-// are left to pay for it, the indexes a load inserts into at random are dropped and built
-// again when the batch ends (detail::worth_deferring). Deciding on stored documents, not on
-// files given, keeps a batch of files already stored from rebuilding anything. Every file is
-// still its own transaction; only the index work moves to the end.
-class DeferredIndexes {
+// are left to pay for it, best_level's triggers are dropped and the table is rebuilt when the
+// batch ends (detail::worth_suspending). Deciding on stored documents, not on files given,
+// keeps a batch of files already stored from rebuilding anything. Every file is still its own
+// transaction; only the choice of each key's figure moves to the end, and questions asked
+// meanwhile choose from observation as before.
+class BulkLoad {
  public:
-  explicit DeferredIndexes(Database::Impl& impl) : impl_(impl) {}
-  ~DeferredIndexes() {
-    if (!deferred_) return;
-    try {  // the batch ended by an exception; the next writable open builds them otherwise
-      detail::restore_deferred_indexes(impl_.db());
+  explicit BulkLoad(Database::Impl& impl) : impl_(impl) {}
+  ~BulkLoad() {
+    if (!suspended_) return;
+    try {  // the batch ended by an exception; the next writable open rebuilds otherwise
+      detail::keep_best_levels(impl_.db());
     } catch (const std::exception&) {
     }
   }
-  DeferredIndexes(const DeferredIndexes&) = delete;
-  DeferredIndexes& operator=(const DeferredIndexes&) = delete;
+  BulkLoad(const BulkLoad&) = delete;
+  BulkLoad& operator=(const BulkLoad&) = delete;
 
   void after_file(std::int64_t stored_so_far, std::size_t files_left) {
     constexpr std::int64_t kEvidence = 32;
@@ -482,25 +483,25 @@ class DeferredIndexes {
     try {
       const std::int64_t documents =
           impl_.db().execAndGet("SELECT count(*) FROM document").getInt64();
-      if (detail::worth_deferring(documents, static_cast<std::int64_t>(files_left))) {
-        deferred_ = detail::defer_indexes(impl_.db());
+      if (detail::worth_suspending(documents, static_cast<std::int64_t>(files_left))) {
+        suspended_ = detail::suspend_best_levels(impl_.db());
       }
     } catch (const SQLite::Exception&) {  // only speed is at stake
     }
   }
 
-  // Builds the indexes again; an error names what failed and leaves the figures stored.
+  // Rebuilds best_level; an error names what failed and leaves the figures stored.
   void finish() {
-    if (!deferred_) return;
-    deferred_ = false;
-    impl_.guarded("building the index of comparisons again after a bulk load",
-                  [&] { detail::restore_deferred_indexes(impl_.db()); });
+    if (!suspended_) return;
+    suspended_ = false;
+    impl_.guarded("choosing each region's figures after a bulk load",
+                  [&] { detail::keep_best_levels(impl_.db()); });
   }
 
  private:
   Database::Impl& impl_;
   bool decided_ = false;
-  bool deferred_ = false;
+  bool suspended_ = false;
 };
 
 void count(IngestReport& report, const FileOutcome& outcome) {
@@ -560,7 +561,7 @@ IngestReport Database::ingest(const std::vector<fs::path>& inputs, const IngestO
                               [&] { return std::make_unique<detail::DocumentStore>(impl_->db()); });
   IngestReport report;
   const BatchSettings settings(impl_->db());
-  DeferredIndexes indexes(*impl_);
+  BulkLoad bulk(*impl_);
   // Extraction on other threads pays off only with something to overlap.
   std::optional<Ahead> ahead;
   if (options.jobs > 1 && files.size() > 1) {
@@ -578,10 +579,10 @@ IngestReport Database::ingest(const std::vector<fs::path>& inputs, const IngestO
       report.files.push_back(load_one(impl_->path(), *store, files[i], extract_options));
     }
     count(report, report.files.back());
-    indexes.after_file(report.loaded, files.size() - i - 1);
+    bulk.after_file(report.loaded, files.size() - i - 1);
     if (options.on_file) options.on_file(report.files.back(), report.files.size(), files.size());
   }
-  indexes.finish();
+  bulk.finish();
   report.seconds = seconds_since(start);
   return report;
 }
@@ -592,7 +593,7 @@ IngestReport Database::reextract(const IngestOptions& options) {
   auto store = impl_->guarded("preparing to re-extract",
                               [&] { return std::make_unique<detail::DocumentStore>(impl_->db()); });
   const BatchSettings settings(impl_->db());
-  DeferredIndexes indexes(*impl_);
+  BulkLoad bulk(*impl_);
   const auto stale = impl_->guarded("finding documents to re-extract",
                                     [&] { return store->stale_documents(kExtractorVersion); });
   IngestReport report;
@@ -621,10 +622,10 @@ IngestReport Database::reextract(const IngestOptions& options) {
     outcome.seconds = seconds_since(file_start);
     report.files.push_back(std::move(outcome));
     count(report, report.files.back());
-    indexes.after_file(report.loaded, stale.size() - report.files.size());
+    bulk.after_file(report.loaded, stale.size() - report.files.size());
     if (options.on_file) options.on_file(report.files.back(), report.files.size(), stale.size());
   }
-  indexes.finish();
+  bulk.finish();
   report.seconds = seconds_since(start);
   return report;
 }

@@ -1,8 +1,11 @@
+#include <sqlite3.h>
+
 #include <fmt/format.h>
 
 #include <iprdb/error.hpp>
 
 #include "query/query_impl.hpp"
+#include "store/best_levels.hpp"
 
 namespace iprdb::detail {
 
@@ -78,15 +81,18 @@ namespace {
 // The rows a question is about, on the observation table under `alias`: its indicator (?2),
 // the years `years` allows, the measure and status asked for (?5, ?6), a plain figure (not a
 // running total or a span of years), and the months: ?7 = 0 the whole year, 1 the months
-// ?8—?9, 2 any. Ranks and shares are never asked for (the table's CHECKs give them a scope),
-// so rank_scope and share_of need no test: every term is answered by observation_figure.
+// ?8—?9 (asked for as 1—12, the whole year however written), 2 any. Ranks and shares are
+// never asked for (the table's CHECKs give them a scope), so rank_scope and share_of need no
+// test: every term is answered by observation_figure. Periods are compared as best_level
+// keys them (schema/best_level_triggers.sql), so both ways choose the same figure.
 std::string figure_filter(std::string_view alias, std::string_view years) {
   return fmt::format(R"sql({o}.indicator_id = ?2 AND {years}
   AND {o}.measure = ?5 AND {o}.status = ?6
   AND {o}.cumulative = 0 AND {o}.period_start IS NULL
   AND CASE ?7
         WHEN 0 THEN {o}.month_end IS NULL OR ({o}.month_end = 12 AND coalesce({o}.month_start, 1) = 1)
-        WHEN 1 THEN {o}.month_end = ?9 AND coalesce({o}.month_start, 1) = ?8
+        WHEN 1 THEN coalesce({o}.month_end, 12) = ?9
+                AND CASE WHEN {o}.month_end IS NULL THEN 1 ELSE coalesce({o}.month_start, 1) END = ?8
         ELSE 1
       END)sql",
                      fmt::arg("o", alias), fmt::arg("years", years));
@@ -105,7 +111,8 @@ JOIN document d ON d.id = o.document_id
 WHERE {}
 ORDER BY r.key, o.year DESC,
          (o.month_end IS NULL OR (o.month_end = 12 AND coalesce(o.month_start, 1) = 1)) DESC,
-         o.month_end DESC, coalesce(o.month_start, 1),
+         coalesce(o.month_end, 12) DESC,
+         CASE WHEN o.month_end IS NULL THEN 1 ELSE coalesce(o.month_start, 1) END,
          o.origin = 'curated' DESC, o.qualifier = 'exact' DESC,
          d.published_on DESC NULLS LAST, o.id DESC)sql",
                      figure_filter("o", years));
@@ -136,6 +143,117 @@ Period candidate_period(SQLite::Statement& s) {
   return period;
 }
 
+// Each region's chosen level from best_level (schema 3): one row per region and period, read
+// whole where it lies, beside the other regions of the same indicator and year. ?5 is the
+// MonthsRule; without ORDER BY the rows come region by region in the list's order (the CROSS
+// JOIN keeps json_each outermost), each region's periods in key order.
+const char* const kBestLevelSql = R"sql(
+SELECT r.key, b.observation_id, b.month_start, b.month_end, b.value, b.unit, b.value_text,
+       b.qualifier, b.base_year, b.rank_of, b.origin, b.document_id, d.title, b.published_on,
+       d.origin, b.quote, b.span_start, b.span_end, i.code, b.period_end, b.period_first
+FROM json_each(?1) AS r
+CROSS JOIN best_level b ON b.region_id = r.value
+JOIN document d ON d.id = b.document_id
+JOIN indicator i ON i.id = b.indicator_id
+WHERE b.indicator_id = ?2 AND b.status = ?3 AND b.year = ?4
+  AND CASE ?5
+        WHEN 0 THEN b.period_end = 12 AND b.period_first = 1
+        WHEN 1 THEN b.period_end = ?7 AND b.period_first = ?6
+        ELSE 1
+      END)sql";
+
+// What best_level answers: one chosen level per region for one year (a comparison, a
+// ranking, growth's level); every source, every period or the newest year need observation.
+bool best_level_answers(const FigureQuery& query) {
+  return query.best_only && !query.all_periods && !query.newest_only &&
+         query.measure == Measure::level && query.first_year == query.last_year;
+}
+
+std::vector<FigureGroup> fetch_best_levels(Database::Impl& impl, const FigureQuery& query) {
+  StatementUse s(impl.cached(kBestLevelSql));
+  s->bind(1, region_ids_json(query.regions));
+  s->bind(2, static_cast<std::int64_t>(query.indicator_id));
+  s->bind(3, std::string(to_string(query.status)));
+  s->bind(4, query.first_year);
+  s->bind(5, static_cast<int>(query.rule));
+  s->bind(6, query.months.first);
+  s->bind(7, query.months.last);
+  std::vector<FigureGroup> groups;
+  std::vector<std::pair<int, int>> periods;  // of each group's observation: end, first
+  while (s->executeStep()) {
+    const auto index = static_cast<std::size_t>(s->getColumn(0).getInt64());
+    const std::pair<int, int> period{s->getColumn(19).getInt(), s->getColumn(20).getInt()};
+    if (!groups.empty() && groups.back().region_index == index) {
+      // Any period of the year: the whole year, else the latest end, else the earliest start.
+      const auto& kept = periods.back();
+      if (period.first < kept.first || (period.first == kept.first && period.second > kept.second)) {
+        continue;
+      }
+      groups.back().observations.clear();
+      periods.back() = period;
+    } else {
+      FigureGroup group;
+      group.region_index = index;
+      group.year = query.first_year;
+      groups.push_back(std::move(group));
+      periods.push_back(period);
+    }
+    Observation o;
+    o.id = s->getColumn(1).getInt64();
+    o.region = query.regions[index].code;
+    o.indicator = s->getColumn(18).getString();
+    o.period.year = Year(query.first_year);
+    o.period.month_start = optional_int(s->getColumn(2));
+    o.period.month_end = optional_int(s->getColumn(3));
+    o.measure = Measure::level;
+    o.value = s->getColumn(4).getDouble();
+    o.unit = s->getColumn(5).getString();
+    o.value_text = s->getColumn(6).getString();
+    o.qualifier = parse_qualifier(s->getColumn(7).getString()).value_or(Qualifier::exact);
+    o.status = query.status;
+    o.base_year = optional_int(s->getColumn(8));
+    o.rank_of = optional_text(s->getColumn(9));
+    o.origin = s->getColumn(10).getString();
+    o.source.document_id = s->getColumn(11).getInt64();
+    o.source.title = s->getColumn(12).getString();
+    o.source.published_on = optional_text(s->getColumn(13));
+    o.source.file = s->getColumn(14).getString();
+    o.source.quote = s->getColumn(15).getString();
+    o.source.span_start = optional_int64(s->getColumn(16));
+    o.source.span_end = optional_int64(s->getColumn(17));
+    groups.back().observations.push_back(std::move(o));
+  }
+  return groups;
+}
+
+// Runs `read` in one read transaction with the check that best_level is kept, so that a bulk
+// load dropping its triggers in between cannot make the answer miss its documents. Outside
+// autocommit (a caller's transaction) the caller's snapshot already holds both.
+template <typename Read>
+std::optional<std::vector<FigureGroup>> if_best_levels_kept(Database::Impl& impl, Read&& read) {
+  const bool own = sqlite3_get_autocommit(impl.db().getHandle()) != 0;
+  if (own) impl.cached("BEGIN").exec();
+  try {
+    std::optional<std::vector<FigureGroup>> out;
+    bool kept = false;
+    {
+      StatementUse check(impl.cached(kBestLevelsKeptSql));
+      kept = check->executeStep() && check->getColumn(0).getInt() != 0;
+    }
+    if (kept) out = read();
+    if (own) impl.cached("COMMIT").exec();
+    return out;
+  } catch (...) {
+    if (own && sqlite3_get_autocommit(impl.db().getHandle()) == 0) {
+      try {
+        impl.db().exec("ROLLBACK");
+      } catch (...) {  // the original error says more
+      }
+    }
+    throw;
+  }
+}
+
 }  // namespace
 
 std::string observation_by_id_sql(std::string_view more_columns) {
@@ -158,6 +276,10 @@ std::string region_ids_json(const std::vector<Region>& regions) {
 }
 
 std::vector<FigureGroup> fetch_figures(Database::Impl& impl, const FigureQuery& query) {
+  if (best_level_answers(query)) {
+    auto chosen = if_best_levels_kept(impl, [&] { return fetch_best_levels(impl, query); });
+    if (chosen) return std::move(*chosen);
+  }
   const std::string ids = region_ids_json(query.regions);
   StatementUse candidates(impl.cached(query.newest_only ? latest_candidate_sql() : candidate_sql()));
   candidates->bind(1, ids);

@@ -9,7 +9,7 @@
 #include <iprdb/reference.hpp>
 
 #include "store/database_impl.hpp"
-#include "store/deferred_indexes.hpp"
+#include "store/best_levels.hpp"
 #include "store/reference_sync.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite_error.hpp"
@@ -143,8 +143,8 @@ Database Database::open(const fs::path& path, OpenMode mode) {
         detail::migrate(db, detail::builtin_migrations(), kSchemaVersion);
       }
       detail::sync_reference_data(db);
-      // A bulk load that died left its deferred indexes to whoever writes next.
-      detail::restore_deferred_indexes(db);
+      // A bulk load that died left best_level to whoever writes next.
+      detail::keep_best_levels(db);
     }
     return Database(std::make_unique<Impl>(path, read_only, std::move(db)));
   });

@@ -14,6 +14,7 @@ const std::vector<Migration>& builtin_migrations() {
   static const std::vector<Migration> migrations = {
       {1, embedded::migration_0001_init},
       {2, embedded::migration_0002_figure_index},
+      {3, embedded::migration_0003_best_level},
   };
   return migrations;
 }

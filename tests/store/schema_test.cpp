@@ -9,7 +9,7 @@
 #include <iprdb/error.hpp>
 #include <iprdb/query.hpp>
 
-#include "store/deferred_indexes.hpp"
+#include "store/best_levels.hpp"
 #include "store/reference_sync.hpp"
 #include "store/schema.hpp"
 #include "testing.hpp"
@@ -51,6 +51,38 @@ std::string read_text(const std::filesystem::path& path) {
   return buffer.str();
 }
 
+
+std::string chosen(const std::filesystem::path& path) {
+  SQLite::Database raw(path.string());
+  SQLite::Statement query(raw, "SELECT region_id, value, document_id FROM best_level "
+                               "ORDER BY region_id");
+  std::string out;
+  while (query.executeStep()) {
+    out += query.getColumn(0).getString() + ":" + query.getColumn(1).getString() + "@" +
+           query.getColumn(2).getString() + " ";
+  }
+  return out;
+}
+
+bool kept(const std::filesystem::path& path) {
+  SQLite::Database raw(path.string());
+  return iprdb::detail::best_levels_kept(raw);
+}
+
+// 贵州 and 甘肃's patent grants in 2022, through a reader.
+std::vector<double> compared(const std::filesystem::path& path) {
+  auto reader = Database::open(path, iprdb::OpenMode::read_only);
+  iprdb::Comparison question;
+  question.indicator = "patent.grant";
+  question.year = iprdb::Year(2022);
+  question.scope.regions = {"贵州", "甘肃"};
+  std::vector<double> out;
+  for (const auto& row : reader.compare(question)) {
+    out.push_back(row.observation ? row.observation->value : -1);
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("every table is STRICT", "[store]") {
@@ -66,7 +98,7 @@ TEST_CASE("every table is STRICT", "[store]") {
     CHECK(tables.getColumn(1).getInt() == 1);
     ++count;
   }
-  CHECK(count == 7);
+  CHECK(count == 8);
 }
 
 TEST_CASE("a wrong type or value is rejected by the schema", "[store]") {
@@ -74,10 +106,21 @@ TEST_CASE("a wrong type or value is rejected by the schema", "[store]") {
   Database::create(dir / "a.sqlite");
   add_sample_observations(dir / "a.sqlite");
   SQLite::Database raw((dir / "a.sqlite").string(), SQLite::OPEN_READWRITE);
-  CHECK_THROWS(raw.exec("UPDATE observation SET year = 'last year'"));
-  CHECK_THROWS(raw.exec("UPDATE observation SET measure = 'vibes'"));
-  CHECK_THROWS(raw.exec("UPDATE observation SET measure = 'rank'"));  // a rank needs a scope
-  CHECK_THROWS(raw.exec("UPDATE document SET published_on = '20 April 2023'"));
+  auto insert = [&](const std::string& year, const std::string& measure) {
+    raw.exec("INSERT INTO observation(id, region_id, indicator_id, year, measure, status, value, "
+             "unit, qualifier, document_id, origin) SELECT 99, 520000, id, " + year + ", " +
+             measure + ", 'actual', 1, '件', 'exact', 1, 'extracted' FROM indicator LIMIT 1");
+  };
+  CHECK_NOTHROW(insert("2022", "'level'"));
+  raw.exec("DELETE FROM observation WHERE id = 99");
+  CHECK_THROWS_WITH(insert("'last year'", "'level'"), Catch::Contains("cannot store TEXT"));
+  CHECK_THROWS_WITH(insert("2022", "'vibes'"), Catch::Contains("CHECK constraint failed"));
+  // A rank needs a scope.
+  CHECK_THROWS_WITH(insert("2022", "'rank'"), Catch::Contains("CHECK constraint failed"));
+  CHECK_THROWS_WITH(raw.exec("INSERT INTO document(sha256, origin, format, published_on, encoding, "
+                             "text) VALUES (printf('%064d', 4), 'd.txt', 'text', '20 April 2023', "
+                             "'UTF-8', '')"),
+                    Catch::Contains("CHECK constraint failed"));
 }
 
 TEST_CASE("the views show names sources and quotes", "[store]") {
@@ -114,7 +157,9 @@ TEST_CASE("a curated figure is preferred over an extracted one", "[store]") {
   Database::create(dir / "a.sqlite");
   add_sample_observations(dir / "a.sqlite");
   SQLite::Database raw((dir / "a.sqlite").string(), SQLite::OPEN_READWRITE);
-  raw.exec("UPDATE observation SET region_id = 520000 WHERE origin = 'curated'");
+  raw.exec("INSERT INTO observation(region_id, indicator_id, year, measure, status, value, unit, "
+           "qualifier, document_id, origin) SELECT 520000, indicator_id, year, measure, status, "
+           "value, unit, qualifier, document_id, origin FROM observation WHERE origin = 'curated'");
   CHECK(raw.execAndGet("SELECT value FROM best_observation WHERE region_code = '520000'")
             .getDouble() == 20000);
 }
@@ -183,7 +228,8 @@ TEST_CASE("an older database is migrated when opened for writing", "[store]") {
   CHECK(db.summary().provinces == 34);
 }
 
-TEST_CASE("a version 1 database keeps its figures and gets the figure index", "[store]") {
+TEST_CASE("a version 1 database keeps its figures and gets the figure index and best_level",
+          "[store]") {
   TempDir dir;
   const auto path = dir / "v1.sqlite";
   {
@@ -199,7 +245,7 @@ TEST_CASE("a version 1 database keeps its figures and gets the figure index", "[
   }
   {
     auto db = Database::open(path, iprdb::OpenMode::read_write);
-    CHECK(db.schema_version() == 2);
+    CHECK(db.schema_version() == iprdb::kSchemaVersion);
   }
   SQLite::Database raw(path.string());
   CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'observation_region'")
@@ -207,6 +253,10 @@ TEST_CASE("a version 1 database keeps its figures and gets the figure index", "[
   CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'observation_figure'")
             .getInt() == 1);
   CHECK(raw.execAndGet("SELECT count(*) FROM observation").getInt() == 3);
+  // Schema 3: the figures chosen, and the index they replace gone.
+  CHECK(chosen(path) == "520000:42000.0@2 620000:20000.0@3 ");
+  CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'observation_compare'")
+            .getInt() == 0);
   CHECK(raw.execAndGet("PRAGMA integrity_check").getString() == "ok");
 
   auto db = Database::open(path);
@@ -222,78 +272,55 @@ TEST_CASE("a version 1 database keeps its figures and gets the figure index", "[
   CHECK(rows[1].observation->origin == "curated");
 }
 
-// ---- indexes a bulk load defers ---------------------------------------------------------------
-
-namespace {
-
-bool has_index(const std::filesystem::path& path, const std::string& name) {
-  SQLite::Database raw(path.string());
-  SQLite::Statement query(raw, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?");
-  query.bind(1, name);
-  return query.executeStep();
-}
-
-std::int64_t deferral_records(const std::filesystem::path& path) {
-  SQLite::Database raw(path.string());
-  return raw.execAndGet("SELECT count(*) FROM iprdb_meta WHERE key LIKE 'deferred_index:%'")
-      .getInt64();
-}
-
-}  // namespace
-
-TEST_CASE("a deferrable index is built again exactly as the schema defines it", "[store]") {
-  TempDir dir;
-  Database::create(dir / "a.sqlite");
-  SQLite::Database raw((dir / "a.sqlite").string(), SQLite::OPEN_READWRITE);
-  const auto definitions = iprdb::detail::deferrable_index_definitions();
-  REQUIRE_FALSE(definitions.empty());
-  for (const auto& [name, definition] : definitions) {
-    SQLite::Statement query(raw, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
-    query.bind(1, name);
-    REQUIRE(query.executeStep());
-    CHECK(query.getColumn(0).getString() == definition);
-  }
-}
-
-TEST_CASE("deferred indexes are recorded with the drop, and rebuilt at the next writable open",
+TEST_CASE("best_level holds each key's chosen figure as observations are inserted and deleted",
           "[store]") {
   TempDir dir;
   const auto path = dir / "a.sqlite";
   Database::create(path);
   add_sample_observations(path);
-  const std::string name = iprdb::detail::deferrable_index_definitions().front().first;
+  // 贵州: the newer of two bulletins; 甘肃: the curated record.
+  CHECK(chosen(path) == "520000:42000.0@2 620000:20000.0@3 ");
+  SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+  raw.exec("DELETE FROM observation WHERE document_id = 2");
+  CHECK(chosen(path) == "520000:41000.0@1 620000:20000.0@3 ");  // the next best takes its place
+  raw.exec("DELETE FROM observation WHERE document_id = 3");
+  CHECK(chosen(path) == "520000:41000.0@1 ");
+  // Facts are not edited in place, and a date that decides between figures stays.
+  CHECK_THROWS_WITH(raw.exec("UPDATE observation SET value = 1"),
+                    Catch::Contains("not changed in place"));
+  CHECK_THROWS_WITH(raw.exec("UPDATE document SET published_on = '2020-01-01' WHERE id = 1"),
+                    Catch::Contains("not changed in place"));
+  CHECK(chosen(path) == "520000:41000.0@1 ");
+}
+
+TEST_CASE("a load that dropped best_level's triggers and died leaves readers right and the next "
+          "writer rebuilding",
+          "[store]") {
+  TempDir dir;
+  const auto path = dir / "a.sqlite";
+  Database::create(path);
   {
-    // A bulk load that drops the index and dies before it ends.
     SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-    CHECK(iprdb::detail::defer_indexes(raw));
-    CHECK_FALSE(iprdb::detail::defer_indexes(raw));  // a second loader finds it done
+    CHECK(iprdb::detail::suspend_best_levels(raw));
+    CHECK_FALSE(iprdb::detail::suspend_best_levels(raw));  // a second loader finds them gone
   }
-  CHECK_FALSE(has_index(path, name));
-  CHECK(deferral_records(path) == 1);
-  {
-    // Questions do not depend on it: a reader gets the same answer meanwhile.
-    auto reader = Database::open(path, iprdb::OpenMode::read_only);
-    iprdb::Comparison question;
-    question.indicator = "patent.grant";
-    question.year = iprdb::Year(2022);
-    question.scope.regions = {"贵州", "甘肃"};
-    const auto rows = reader.compare(question);
-    REQUIRE(rows.size() == 2);
-    CHECK(rows[0].observation->value == 42000);
-    CHECK(rows[1].observation->value == 20000);
-    CHECK(deferral_records(path) == 1);  // a reader builds nothing
-  }
+  add_sample_observations(path);  // stored while the triggers are gone
+  CHECK_FALSE(kept(path));
+  CHECK(chosen(path).empty());
+  CHECK(compared(path) == std::vector<double>{42000, 20000});  // chosen from observation
+  CHECK_FALSE(kept(path));                                     // a reader builds nothing
   { auto writer = Database::open(path, iprdb::OpenMode::read_write); }
-  CHECK(has_index(path, name));
-  CHECK(deferral_records(path) == 0);
+  CHECK(kept(path));
+  CHECK(chosen(path) == "520000:42000.0@2 620000:20000.0@3 ");
+  CHECK(compared(path) == std::vector<double>{42000, 20000});
   SQLite::Database raw(path.string());
   CHECK(raw.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
 
-TEST_CASE("a bulk load defers only when it adds a tenth of what is stored", "[store]") {
-  using iprdb::detail::worth_deferring;
-  CHECK(worth_deferring(0, 32));
-  CHECK_FALSE(worth_deferring(0, 31));     // too few to pay for a rebuild
-  CHECK(worth_deferring(5000, 500));
-  CHECK_FALSE(worth_deferring(5000, 499));  // an update of a large database
+TEST_CASE("a bulk load rebuilds best_level only when it adds more than is stored", "[store]") {
+  using iprdb::detail::worth_suspending;
+  CHECK(worth_suspending(0, 32));
+  CHECK_FALSE(worth_suspending(0, 31));  // too few to pay for a rebuild
+  CHECK(worth_suspending(500, 500));
+  CHECK_FALSE(worth_suspending(501, 500));  // an update of a larger database
 }
