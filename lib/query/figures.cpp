@@ -200,7 +200,7 @@ std::vector<FigureGroup> fetch_best_levels(Database::Impl& impl, const FigureQue
     }
     Observation o;
     o.id = s->getColumn(1).getInt64();
-    o.region = query.regions[index].code;
+    o.region = query.regions[index];
     o.indicator = s->getColumn(18).getString();
     o.period.year = Year(query.first_year);
     o.period.month_start = optional_int(s->getColumn(2));
@@ -265,11 +265,18 @@ WHERE o.id = ?1)sql",
                      kObservationColumns, more_columns);
 }
 
-std::string region_ids_json(const std::vector<Region>& regions) {
+std::vector<RegionCode> codes_of(const std::vector<Region>& regions) {
+  std::vector<RegionCode> codes;
+  codes.reserve(regions.size());
+  for (const auto& region : regions) codes.push_back(region.code);
+  return codes;
+}
+
+std::string region_ids_json(const std::vector<RegionCode>& regions) {
   std::string ids = "[";
-  for (const auto& region : regions) {
+  for (const auto& code : regions) {
     if (ids.size() > 1) ids += ',';
-    ids += std::to_string(region.code.to_int());
+    ids += std::to_string(code.to_int());
   }
   ids += ']';
   return ids;

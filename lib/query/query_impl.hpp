@@ -73,7 +73,7 @@ enum class MonthsRule {
 /// (in the order given), year (newest first), period (whole year, then the latest month) and
 /// then best first (curated, exact, newest publication).
 struct FigureQuery {
-  std::vector<Region> regions;
+  std::vector<RegionCode> regions;
   std::int64_t indicator_id = 0;
   int first_year = 1949;
   int last_year = 2100;
@@ -102,8 +102,11 @@ bool whole_year(const Period& period);
 /// Whether two periods cover the same months (1—9月 and 截至9月底 do).
 bool same_period(const Period& a, const Period& b);
 
-/// "[id,id,…]": the regions' codes as a JSON array, which the statements walk with json_each.
-std::string region_ids_json(const std::vector<Region>& regions);
+/// The regions' codes, in order.
+std::vector<RegionCode> codes_of(const std::vector<Region>& regions);
+
+/// "[id,id,…]": the codes as a JSON array, which the statements walk with json_each.
+std::string region_ids_json(const std::vector<RegionCode>& regions);
 
 /// SELECT kObservationColumns (then `more_columns`, each after a comma) of observation ?1,
 /// with its indicator (i) and document (d).

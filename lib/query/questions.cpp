@@ -70,17 +70,19 @@ std::vector<const FigureGroup*> by_region(const std::vector<FigureGroup>& groups
 // One row per region in scope: its best observation (every one with `all_sources`), or a
 // row without one when the region has no figure — missing, never dropped.
 template <typename Row>
-std::vector<Row> rows_by_region(const std::vector<Region>& regions,
+std::vector<Row> rows_by_region(std::vector<Region> regions,
                                 const std::vector<const FigureGroup*>& found, bool all_sources) {
   std::vector<Row> rows;
+  rows.reserve(regions.size());
   for (std::size_t i = 0; i < regions.size(); ++i) {
     if (!found[i]) {
-      rows.push_back({regions[i], std::nullopt});
+      rows.push_back({std::move(regions[i]), std::nullopt});
       continue;
     }
-    for (const auto& o : found[i]->observations) {
-      rows.push_back({regions[i], o});
-      if (!all_sources) break;
+    const auto& observations = found[i]->observations;
+    const std::size_t taken = all_sources ? observations.size() : 1;
+    for (std::size_t k = 0; k < taken; ++k) {
+      rows.push_back({k + 1 < taken ? regions[i] : std::move(regions[i]), observations[k]});
     }
   }
   return rows;
@@ -121,18 +123,18 @@ std::vector<ComparisonRow> Database::compare(const Comparison& request) const {
   check_year(request.year, "year");
   check_months(request.months);
   const Indicator indicator = detail::resolve_indicator(request.indicator);
-  const auto regions = detail::scope_regions(request.scope, request.year);
+  auto regions = detail::scope_regions(request.scope, request.year);
   return impl_->guarded("comparing regions", [&] {
     FigureQuery query;
-    query.regions = regions;
+    query.regions = detail::codes_of(regions);
     query.indicator_id = detail::indicator_id(*impl_, indicator);
     query.first_year = query.last_year = request.year.value;
     query.status = request.options.status;
     choose_months(query, request.months, request.options.partial_periods);
     query.best_only = !request.options.all_sources;
     const auto groups = detail::fetch_figures(*impl_, query);
-    return rows_by_region<ComparisonRow>(regions, by_region(groups, regions.size()),
-                                         request.options.all_sources);
+    const auto found = by_region(groups, regions.size());
+    return rows_by_region<ComparisonRow>(std::move(regions), found, request.options.all_sources);
   });
 }
 
@@ -191,7 +193,7 @@ std::vector<TimeSeriesRow> Database::series(const TimeSeries& request) const {
   const Indicator indicator = detail::resolve_indicator(request.indicator);
   return impl_->guarded("reading a time series", [&] {
     FigureQuery query;
-    query.regions = {region};
+    query.regions = {region.code};
     query.indicator_id = detail::indicator_id(*impl_, indicator);
     query.first_year = request.from ? request.from->value : kFirstYear;
     query.last_year = request.to ? request.to->value : kLastYear;
@@ -234,7 +236,7 @@ std::vector<GrowthRow> Database::growth(const Growth& request) const {
   const auto regions = detail::scope_regions(request.scope, request.year);
   return impl_->guarded("computing growth", [&] {
     FigureQuery query;
-    query.regions = regions;
+    query.regions = detail::codes_of(regions);
     query.indicator_id = detail::indicator_id(*impl_, indicator);
     query.status = request.options.status;
     query.first_year = query.last_year = request.year.value;
@@ -288,10 +290,10 @@ std::vector<GrowthRow> Database::growth(const Growth& request) const {
 std::vector<LatestRow> Database::latest(const Latest& request) const {
   if (request.up_to) check_year(*request.up_to, "year");
   const Indicator indicator = detail::resolve_indicator(request.indicator);
-  const auto regions = detail::scope_regions(request.scope, request.up_to);
+  auto regions = detail::scope_regions(request.scope, request.up_to);
   return impl_->guarded("finding the latest figures", [&] {
     FigureQuery query;
-    query.regions = regions;
+    query.regions = detail::codes_of(regions);
     query.indicator_id = detail::indicator_id(*impl_, indicator);
     query.last_year = request.up_to ? request.up_to->value : kLastYear;
     query.status = request.options.status;
@@ -299,8 +301,8 @@ std::vector<LatestRow> Database::latest(const Latest& request) const {
     query.newest_only = true;
     query.best_only = !request.options.all_sources;
     const auto groups = detail::fetch_figures(*impl_, query);
-    return rows_by_region<LatestRow>(regions, by_region(groups, regions.size()),
-                                     request.options.all_sources);
+    const auto found = by_region(groups, regions.size());
+    return rows_by_region<LatestRow>(std::move(regions), found, request.options.all_sources);
   });
 }
 
@@ -309,7 +311,8 @@ std::vector<CoverageRow> Database::coverage(const Coverage& request) const {
   if (request.indicator) indicator = detail::resolve_indicator(*request.indicator);
   std::optional<std::string> ids;
   if (request.scope) {
-    ids = detail::region_ids_json(detail::scope_regions(*request.scope, std::nullopt));
+    const auto regions = detail::scope_regions(*request.scope, std::nullopt);
+    ids = detail::region_ids_json(detail::codes_of(regions));
   }
   return impl_->guarded("reading the coverage", [&] {
     std::optional<std::int64_t> indicator_id;
