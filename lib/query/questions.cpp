@@ -57,10 +57,10 @@ std::optional<Months> months_of(const Period& period) {
 }
 
 // The figures of one key for every region of `regions`, one group per region (or none).
-std::vector<const FigureGroup*> by_region(const std::vector<FigureGroup>& groups,
-                                          std::size_t regions) {
-  std::vector<const FigureGroup*> out(regions, nullptr);
-  for (const auto& group : groups) {
+template <typename Groups>
+auto by_region(Groups& groups, std::size_t regions) {
+  std::vector<decltype(&groups.front())> out(regions, nullptr);
+  for (auto& group : groups) {
     // Groups come newest year first: the first one of a region is the one wanted.
     if (!out[group.region_index]) out[group.region_index] = &group;
   }
@@ -70,8 +70,9 @@ std::vector<const FigureGroup*> by_region(const std::vector<FigureGroup>& groups
 // One row per region in scope: its best observation (every one with `all_sources`), or a
 // row without one when the region has no figure — missing, never dropped.
 template <typename Row>
-std::vector<Row> rows_by_region(std::vector<Region> regions,
-                                const std::vector<const FigureGroup*>& found, bool all_sources) {
+std::vector<Row> rows_by_region(std::vector<Region> regions, std::vector<FigureGroup> groups,
+                                bool all_sources) {
+  const auto found = by_region(groups, regions.size());
   std::vector<Row> rows;
   rows.reserve(regions.size());
   for (std::size_t i = 0; i < regions.size(); ++i) {
@@ -79,10 +80,11 @@ std::vector<Row> rows_by_region(std::vector<Region> regions,
       rows.push_back({std::move(regions[i]), std::nullopt});
       continue;
     }
-    const auto& observations = found[i]->observations;
+    auto& observations = found[i]->observations;
     const std::size_t taken = all_sources ? observations.size() : 1;
     for (std::size_t k = 0; k < taken; ++k) {
-      rows.push_back({k + 1 < taken ? regions[i] : std::move(regions[i]), observations[k]});
+      rows.push_back({k + 1 < taken ? regions[i] : std::move(regions[i]),
+                      std::move(observations[k])});
     }
   }
   return rows;
@@ -132,9 +134,8 @@ std::vector<ComparisonRow> Database::compare(const Comparison& request) const {
     query.status = request.options.status;
     choose_months(query, request.months, request.options.partial_periods);
     query.best_only = !request.options.all_sources;
-    const auto groups = detail::fetch_figures(*impl_, query);
-    const auto found = by_region(groups, regions.size());
-    return rows_by_region<ComparisonRow>(std::move(regions), found, request.options.all_sources);
+    return rows_by_region<ComparisonRow>(std::move(regions), detail::fetch_figures(*impl_, query),
+                                         request.options.all_sources);
   });
 }
 
@@ -149,34 +150,39 @@ std::vector<RankingRow> Database::rank(const Ranking& request) const {
   Comparison comparison{request.indicator, request.year, request.months, request.scope,
                         request.options};
   auto compared = compare(comparison);
-  std::vector<RankingRow> ranked;
-  std::vector<RankingRow> missing;
-  for (auto& row : compared) {
-    RankingRow out;
-    out.region = std::move(row.region);
-    out.observation = std::move(row.observation);
-    (out.missing() ? missing : ranked).push_back(std::move(out));
+  // Sorted as positions, then moved once: a row holds a region and a figure with its source.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < compared.size(); ++i) {
+    if (!compared[i].missing()) order.push_back(i);
   }
   // Equal figures keep the scope's (code) order, so the output never depends on the sort.
-  std::stable_sort(ranked.begin(), ranked.end(), [&](const RankingRow& a, const RankingRow& b) {
-    return request.ascending ? a.observation->value < b.observation->value
-                             : a.observation->value > b.observation->value;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const double x = compared[a].observation->value;
+    const double y = compared[b].observation->value;
+    return request.ascending ? x < y : x > y;
   });
-  for (std::size_t i = 0; i < ranked.size(); ++i) {
-    const double value = ranked[i].observation->value;
-    if (i > 0 && ranked[i - 1].observation->value == value) {
-      ranked[i].rank = ranked[i - 1].rank;
-      ranked[i].tied = ranked[i - 1].tied = true;
+  std::vector<RankingRow> ranked;
+  ranked.reserve(compared.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    RankingRow out;
+    out.region = std::move(compared[order[i]].region);
+    out.observation = std::move(compared[order[i]].observation);
+    if (i > 0 && ranked.back().observation->value == out.observation->value) {
+      out.rank = ranked.back().rank;
+      out.tied = ranked.back().tied = true;
     } else {
-      ranked[i].rank = static_cast<int>(i) + 1;
+      out.rank = static_cast<int>(i) + 1;
     }
+    ranked.push_back(std::move(out));
   }
   if (request.top) {
     ranked.erase(std::remove_if(ranked.begin(), ranked.end(),
                                 [&](const RankingRow& r) { return *r.rank > *request.top; }),
                  ranked.end());
   }
-  for (auto& row : missing) ranked.push_back(std::move(row));
+  for (auto& row : compared) {
+    if (row.missing()) ranked.push_back({std::nullopt, false, std::move(row.region), std::nullopt});
+  }
   return ranked;
 }
 
@@ -300,9 +306,8 @@ std::vector<LatestRow> Database::latest(const Latest& request) const {
     choose_months(query, std::nullopt, request.options.partial_periods);
     query.newest_only = true;
     query.best_only = !request.options.all_sources;
-    const auto groups = detail::fetch_figures(*impl_, query);
-    const auto found = by_region(groups, regions.size());
-    return rows_by_region<LatestRow>(std::move(regions), found, request.options.all_sources);
+    return rows_by_region<LatestRow>(std::move(regions), detail::fetch_figures(*impl_, query),
+                                     request.options.all_sources);
   });
 }
 
