@@ -4,6 +4,9 @@
 #include <random>
 #include <sstream>
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
 namespace iprdb::testing {
 
 TempDir::TempDir() {
@@ -19,6 +22,22 @@ TempDir::~TempDir() {
   std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
                                std::filesystem::perm_options::add, ec);
   std::filesystem::remove_all(path_, ec);
+}
+
+std::string rows_of(const std::filesystem::path& db, const std::string& sql) {
+  SQLite::Database raw(db.string());
+  SQLite::Statement query(raw, sql);
+  std::string out;
+  while (query.executeStep()) {
+    for (int i = 0; i < query.getColumnCount(); ++i) out += query.getColumn(i).getString() + "|";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string best_level_rows(const std::filesystem::path& db) {
+  return rows_of(db, "SELECT * FROM best_level ORDER BY indicator_id, status, year, region_id, "
+                     "period_end, period_first");
 }
 
 void write_file(const std::filesystem::path& path, const std::string& bytes) {

@@ -29,6 +29,13 @@ class TempDir {
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 std::string read_file(const std::filesystem::path& path);
 
+/// Every row `sql` returns from the database at `db`, a line each, columns as text after '|':
+/// equal strings are equal answers.
+std::string rows_of(const std::filesystem::path& db, const std::string& sql);
+
+/// best_level, every row in key order (rows_of).
+std::string best_level_rows(const std::filesystem::path& db);
+
 /// Runs `work`: the code of the iprdb::Error it throws (and its message, when asked), or
 /// nullopt when it throws none.
 template <typename Work>

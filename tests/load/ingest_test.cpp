@@ -45,19 +45,10 @@ std::int64_t count(const fs::path& db, const std::string& sql) {
 // Every row of the tables loading writes, as text, without loaded_at (the clock): equal
 // strings are equal loads.
 std::string contents(const fs::path& db) {
-  SQLite::Database raw(db.string());
-  std::string out;
-  for (const char* sql :
-       {"SELECT id, sha256, origin, format, title, published_on, subject_region_id, "
-        "reporting_year, encoding, text, extractor_version FROM document ORDER BY id",
-        "SELECT * FROM observation ORDER BY id"}) {
-    SQLite::Statement query(raw, sql);
-    while (query.executeStep()) {
-      for (int i = 0; i < query.getColumnCount(); ++i) out += query.getColumn(i).getString() + "|";
-      out += "\n";
-    }
-  }
-  return out;
+  return iprdb::testing::rows_of(
+             db, "SELECT id, sha256, origin, format, title, published_on, subject_region_id, "
+                 "reporting_year, encoding, text, extractor_version FROM document ORDER BY id") +
+         iprdb::testing::rows_of(db, "SELECT * FROM observation ORDER BY id");
 }
 
 std::string integrity(const fs::path& db) {
@@ -526,17 +517,7 @@ TEST_CASE("a bulk load chooses each key's figure once at its end, as small batch
     return count(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
                      "AND name = 'best_level_insert'") == 1;
   };
-  auto chosen = [](const fs::path& db) {
-    SQLite::Database raw(db.string());
-    SQLite::Statement query(raw, "SELECT * FROM best_level ORDER BY indicator_id, status, year, "
-                                 "region_id, period_end, period_first");
-    std::string out;
-    while (query.executeStep()) {
-      for (int i = 0; i < query.getColumnCount(); ++i) out += query.getColumn(i).getString() + "|";
-      out += "\n";
-    }
-    return out;
-  };
+  const auto chosen = iprdb::testing::best_level_rows;
   // All at once: the triggers go once the batch has shown it is large, and are back at its end.
   const fs::path bulk = dir / "bulk.sqlite";
   {

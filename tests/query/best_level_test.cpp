@@ -127,18 +127,6 @@ fs::path without_best_level(const fs::path& path, const fs::path& copy) {
   return copy;
 }
 
-std::string table(const fs::path& path) {
-  SQLite::Database raw(path.string());
-  SQLite::Statement query(raw, "SELECT * FROM best_level ORDER BY indicator_id, status, year, "
-                               "region_id, period_end, period_first");
-  std::string out;
-  while (query.executeStep()) {
-    for (int i = 0; i < query.getColumnCount(); ++i) out += query.getColumn(i).getString() + "|";
-    out += "\n";
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("a comparison from best_level chooses what the choice from observation chooses",
@@ -167,12 +155,12 @@ TEST_CASE("a comparison from best_level chooses what the choice from observation
     CHECK(after == answers(without_best_level(path, dir / "slow.sqlite")));
 
     // Rebuilt from scratch, best_level is what the triggers kept.
-    const std::string kept = table(path);
+    const std::string kept = iprdb::testing::best_level_rows(path);
     {
       SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
       iprdb::detail::suspend_best_levels(raw);
       iprdb::detail::keep_best_levels(raw);
     }
-    CHECK(table(path) == kept);
+    CHECK(iprdb::testing::best_level_rows(path) == kept);
   }
 }
