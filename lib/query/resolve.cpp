@@ -82,8 +82,12 @@ std::vector<Region> scope_regions(const Scope& scope, std::optional<Year> year) 
           }
         }
       }
-      std::sort(out.begin(), out.end(),
-                [](const Region& a, const Region& b) { return a.code < b.code; });
+      // Children come in code order, so one level down needs no sort; deeper, a unit placed
+      // directly under the parent (省直辖县) comes before the ones found through its siblings.
+      const auto by_code = [](const Region& a, const Region& b) { return a.code < b.code; };
+      if (!std::is_sorted(out.begin(), out.end(), by_code)) {
+        std::sort(out.begin(), out.end(), by_code);
+      }
     }
   } else {
     const RegionLevel level = scope.level.value_or(RegionLevel::province);
