@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <iterator>
@@ -80,10 +81,16 @@ void check_not_binary(std::string_view bytes, const std::filesystem::path& origi
          origin);
   }
   auto head = bytes.substr(0, kHeadBytes);
-  auto controls = std::count_if(head.begin(), head.end(), [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return (u < 0x20 && u != '\t' && u != '\n' && u != '\v' && u != '\f' && u != '\r') || u == 0x7F;
-  });
+  // Control bytes are 00-08, 0E-1F and 7F (tab to carriage return are text). Summed without a
+  // branch per byte: a branch on every byte of the head was a tenth of decoding.
+  static constexpr auto kControl = [] {
+    std::array<std::uint8_t, 256> table{};
+    for (int u = 0; u < 0x20; ++u) table[static_cast<std::size_t>(u)] = u < '\t' || u > '\r';
+    table[0x7F] = 1;
+    return table;
+  }();
+  std::size_t controls = 0;
+  for (char c : head) controls += kControl[static_cast<unsigned char>(c)];
   // A stray form feed or Ctrl-Z is text; one byte in ten is something else.
   if (static_cast<std::size_t>(controls) * 10 > head.size()) {
     fail(ErrorCode::binary_input,
