@@ -102,6 +102,7 @@ class CodePointSet {
     if (*c < kPlane) return plane_[*c];
     return contains_other(*c);
   }
+  bool contains_bmp(char32_t c) const { return plane_[c]; }  // c < 0x10000
 
  private:
   bool contains_other(char32_t c) const {
@@ -352,6 +353,8 @@ class Lexicon {
   bool opens_word(std::string_view text, std::size_t at) const {
     return word_first_.contains(unit_code_point(text, at));
   }
+  /// opens_word for a character of the Basic Multilingual Plane already decoded.
+  bool bmp_opens_word(char32_t c) const { return word_first_.contains_bmp(c); }
   /// word_at once opens_word has said yes.
   Hit longest_word_at(std::string_view text, std::size_t at, Roles roles) const {
     Hit longest;
@@ -1088,6 +1091,18 @@ std::vector<NumberMatch> Scanner::run() const {
   std::vector<NumberMatch> out;
   std::size_t i = 0;
   while (i < n) {
+    // Most characters are well-formed three-byte ones that open no word: they are decoded
+    // once and passed over here, before cp_length and opens_word would each read them again.
+    const auto lead = static_cast<unsigned char>(text_[i]);
+    if (lead >= 0xE0 && lead < 0xF0 && i + 3 <= n) {
+      const auto b1 = static_cast<unsigned char>(text_[i + 1]);
+      const auto b2 = static_cast<unsigned char>(text_[i + 2]);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 &&
+          !lex_.bmp_opens_word((lead & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu))) {
+        i += 3;
+        continue;
+      }
+    }
     const std::size_t step = cp_length(text_, i);
     // Most characters open no figure: they are passed over before a Figure (three strings)
     // is made for them.
