@@ -105,6 +105,13 @@ Lexicon::Lexicon(const Catalog& catalog, const Gazetteer& gazetteer)
                    [&](const std::vector<std::string_view>& f, int) { weak_aliases_.emplace(f[0]); });
   for_each_tsv_row(embedded::counted_nouns_tsv, "schema/lexicon/counted_nouns.tsv", 1,
                    [&](const std::vector<std::string_view>& f, int) { counted_nouns_.emplace_back(f[0]); });
+  for (const auto& noun : counted_nouns_) {
+    if (noun.size() < 2) {
+      short_counted_noun_ = true;
+    } else {
+      counted_noun_heads_[static_cast<unsigned char>(noun[0]) << 8 | static_cast<unsigned char>(noun[1])] = true;
+    }
+  }
   for_each_tsv_row(embedded::stages_tsv, "schema/lexicon/stages.tsv", 2,
                    [&](const std::vector<std::string_view>& f, int) { stages_.emplace_back(f[0], f[1]); });
   for_each_tsv_row(embedded::actors_tsv, "schema/lexicon/actors.tsv", 2,
@@ -126,8 +133,14 @@ const Lexicon& Lexicon::builtin() {
 }
 
 bool Lexicon::counted_noun_at(std::string_view text, std::size_t at) const {
+  const std::string_view rest = text.substr(at);
+  if (!short_counted_noun_ &&
+      (rest.size() < 2 ||
+       !counted_noun_heads_[static_cast<unsigned char>(rest[0]) << 8 | static_cast<unsigned char>(rest[1])])) {
+    return false;
+  }
   for (const auto& noun : counted_nouns_) {
-    if (text.substr(at, noun.size()) == noun) return true;
+    if (rest.substr(0, noun.size()) == noun) return true;
   }
   return false;
 }

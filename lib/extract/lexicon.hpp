@@ -77,6 +77,10 @@ class Lexicon {
   std::vector<std::string> rank_scope_codes_;
   std::unordered_set<std::string> weak_aliases_;
   std::vector<std::string> counted_nouns_;
+  // The first two bytes of each counted noun, as bits: most places after a count open none,
+  // and the bit says so before the nouns are compared one by one.
+  std::vector<bool> counted_noun_heads_ = std::vector<bool>(1 << 16);
+  bool short_counted_noun_ = false;  // one of fewer than two bytes, which the bits cannot hold
   std::vector<std::pair<std::string, std::string>> stages_;
   std::vector<std::pair<std::string, std::string>> actors_;  // (phrase, domain)
   std::unordered_map<std::string, int> indicator_by_code_;
