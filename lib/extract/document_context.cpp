@@ -143,11 +143,21 @@ LevelHints level_hints(std::string_view text) {
     }
     return out;
   }();
+  // Their last bytes, which rule out nearly every other character before the list is asked.
+  static const std::array<bool, 256> last_bytes = [] {
+    std::array<bool, 256> out{};
+    for (auto first : firsts) out[first & 0xFF] = true;
+    return out;
+  }();
   LevelHints hints;
   for (std::size_t at = 0; at + 6 <= text.size();) {
     const auto byte = static_cast<unsigned char>(text[at]);
     if (byte < 0xE0 || byte > 0xEF) {  // not the start of a three-byte character
       ++at;
+      continue;
+    }
+    if (!last_bytes[static_cast<unsigned char>(text[at + 2])]) {
+      at += 3;
       continue;
     }
     const std::uint32_t first = utf8_24(text.substr(at, 3));
