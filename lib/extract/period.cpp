@@ -107,8 +107,15 @@ bool month_range(std::string_view text, std::size_t at, PeriodMention* out, std:
       {"前三季度", {1, 9}}, {"前3季度", {1, 9}}, {"上半年", {1, 6}}, {"下半年", {7, 12}},
       {"第一季度", {1, 3}}, {"一季度", {1, 3}}, {"1季度", {1, 3}}, {"第二季度", {4, 6}},
       {"二季度", {4, 6}}, {"第三季度", {7, 9}}, {"三季度", {7, 9}}, {"前两季度", {1, 6}}}};
+  // Their first bytes, so that a month number (most calls) skips the list.
+  static const std::array<bool, 256> named_first = [] {
+    std::array<bool, 256> firsts{};
+    for (const auto& entry : named) firsts[static_cast<unsigned char>(entry.first[0])] = true;
+    return firsts;
+  }();
+  const bool may_be_named = i < text.size() && named_first[static_cast<unsigned char>(text[i])];
   for (auto [word, months] : named) {
-    if (starts_with_at(text, i, word)) {
+    if (may_be_named && starts_with_at(text, i, word)) {
       out->month_start = months.first;
       out->month_end = months.second;
       *end = i + word.size();
@@ -222,9 +229,31 @@ bool preceded_by_as_of(std::string_view text, std::size_t at) {
 }  // namespace
 
 std::vector<PeriodMention> find_periods(std::string_view text) {
+  // Which characters of the Basic Multilingual Plane open some form, as bits: the switch of
+  // forms_opened_by, asked at every character of the text, cost more than all the forms tried.
+  static const std::vector<bool> opens = [] {
+    std::vector<bool> bits(0x10000);
+    for (char32_t c = 0; c < 0x10000; ++c) bits[c] = forms_opened_by(c) != 0;
+    return bits;
+  }();
   std::vector<PeriodMention> out;
   std::size_t i = 0;
   while (i < text.size()) {
+    // What decode_at gives for a character of one or three bytes, without its general path.
+    const auto first = static_cast<unsigned char>(text[i]);
+    if (first < 0x80) {
+      if (!opens[first]) {
+        ++i;
+        continue;
+      }
+    } else if (first >= 0xE0 && first < 0xF0 && i + 3 <= text.size()) {
+      const char32_t c = (first & 0x0Fu) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6 |
+                         (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+      if (!opens[c]) {
+        i += 3;
+        continue;
+      }
+    }
     // Every mention starts with a digit or one of a few characters; anything else is skipped
     // at once, which keeps the scan fast on long text.
     std::size_t step = 1;
@@ -357,7 +386,8 @@ std::vector<PeriodMention> find_periods(std::string_view text) {
         {"本年", 0}, {"当年", 0}, {"上一年度", -1}, {"上年度", -1}}};
     bool matched = false;
     for (auto [word, offset] : relative) {
-      if ((forms & kRelative) && starts_with_at(text, i, word)) {
+      if (!(forms & kRelative)) break;
+      if (starts_with_at(text, i, word)) {
         m.kind = PeriodMention::Kind::relative;
         m.year = offset;
         m.end = i + word.size();
