@@ -400,12 +400,15 @@ class SentenceReader {
     numbers_ = find_numbers(sentence_);
     emitted_.clear();
     if (!numbers_.empty()) {
-      lowered_ = ascii_lower(sentence_);
+      lowered_.assign(sentence_.data(), sentence_.size());
+      for (char& c : lowered_) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
       indicators_ = lexicon_.indicators().find_longest(lowered_);
       regions_ = as_written ? PhraseMatcher::longest_of(within(context_.region_names, span))
                             : lexicon_.regions().find_longest(sentence_);
       cues_ = lexicon_.cues().find_longest(sentence_);
-      scopes_ = lexicon_.rank_scopes().find_longest(sentence_);
+      scopes_read_ = false;  // only a rank asks for them (read_rank)
       clause_marks_.clear();
       for (std::size_t i = 0; i < sentence_.size();) {
         std::size_t length = 1;
@@ -1595,6 +1598,10 @@ class SentenceReader {
     const Match* cue = find_cue(clause.begin, number.begin, Cue::rank);
     if (!cue) return;
     std::optional<std::string> scope;
+    if (!scopes_read_) {
+      scopes_ = lexicon_.rank_scopes().find_longest(sentence_);
+      scopes_read_ = true;
+    }
     for (const auto& s : scopes_) {
       if (s.begin >= clause.begin && s.end <= number.begin)
         scope = lexicon_.rank_scope_codes()[s.id];
@@ -1683,6 +1690,7 @@ class SentenceReader {
   std::size_t offset_ = 0;
   std::vector<NumberMatch> numbers_;
   std::vector<Match> indicators_, regions_, cues_, scopes_;
+  bool scopes_read_ = false;  // scopes_ is of this sentence
   std::vector<PeriodMention> periods_;
   std::vector<std::size_t> clause_marks_;
   std::vector<EmittedFact> emitted_;
