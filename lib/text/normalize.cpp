@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include <iprdb/error.hpp>
@@ -101,6 +102,20 @@ const icu::UnicodeSet& to_simplified_source() {
   return traditional;
 }
 
+// The code point of the well-formed three-byte sequence at p[i] when its lead byte is E1 to EC,
+// EE or EF, else -1. With those leads no pair of continuation bytes makes a sequence overlong
+// or a surrogate, so this is what U8_NEXT gives; with E2 (punctuation), E3 (CJK punctuation)
+// and EF (full-width forms) among them, it covers what common_three_byte leaves to U8_NEXT in
+// a bulletin.
+inline UChar32 plain_three_byte(const std::uint8_t* p, std::int32_t i, std::int32_t n) {
+  const std::uint8_t lead = p[i];
+  if (lead < 0xE1 || lead == 0xED || lead > 0xEF || i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 ||
+      (p[i + 2] & 0xC0) != 0x80) {
+    return -1;
+  }
+  return (lead & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+}
+
 // Whether Hant-Hans would change something in `text` (UTF-8): to_simplified_source() asked
 // through a bit per BMP character, which is several times faster than UnicodeSet::spanUTF8.
 bool has_traditional(std::string_view text) {
@@ -121,7 +136,7 @@ bool has_traditional(std::string_view text) {
       ++i;
       continue;
     }
-    UChar32 c = common_three_byte(p, i, n);
+    UChar32 c = plain_three_byte(p, i, n);
     if (c >= 0) {
       i += 3;
     } else {
@@ -171,7 +186,9 @@ std::string clean(std::string_view utf8) {
       ++i;
       continue;
     }
-    if (common_three_byte(p, i, n) >= 0x4000) {  // none of the characters below is there
+    // Of the three-byte characters, only U+200B..U+2060, U+3000 and U+FEFF are rewritten.
+    if (const UChar32 three = plain_three_byte(p, i, n);
+        three >= 0 && (three < 0x200B || three > 0x2060) && three != 0x3000 && three != 0xFEFF) {
       i += 3;
       continue;
     }
@@ -235,7 +252,10 @@ bool may_hold_radicals_or_ruby(std::string_view text) {
   return false;
 }
 
-// Steps 3 and 4.
+// Steps 3 and 4, on well-formed UTF-8 (NFKC's output). Only a '(' and a CJK Radicals
+// Supplement character (E2 BA xx, E2 BB xx) can change anything, so only they are visited,
+// found with find(); decoding every character to get to them was a pass over the whole text.
+// `last` is what a reading of every character would hold there: the code point written last.
 std::string map_radicals_and_drop_ruby(std::string text) {
   if (!may_hold_radicals_or_ruby(text)) return text;
   const RadicalTable& radicals = radical_table();
@@ -243,31 +263,55 @@ std::string map_radicals_and_drop_ruby(std::string text) {
   const auto n = static_cast<std::int32_t>(text.size());
   std::string out;
   out.reserve(text.size());
-  UChar32 last = 0;  // the last code point written, so that a second pass sees what this did
   std::int32_t kept = 0;  // bytes before this are in `out`; characters that stay are copied in runs
-  for (std::int32_t i = 0; i < n;) {
-    const std::int32_t start = i;
-    UChar32 c = common_three_byte(s, i, n);
-    if (c >= 0) {
-      i += 3;
-    } else {
+  // The code point written last as of byte `last_at`; before any other byte, 0.
+  UChar32 last = 0;
+  std::int32_t last_at = 0;
+  const auto written_before = [&](std::int32_t at) -> UChar32 {
+    if (at == last_at) return last;
+    std::int32_t begin = at - 1;
+    while (begin > 0 && at - begin < 4 && (s[begin] & 0xC0) == 0x80) --begin;
+    std::int32_t i = begin;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    return c;
+  };
+  std::size_t paren = text.find('(');
+  std::size_t lead = text.find('\xE2');
+  while (paren != std::string::npos || lead != std::string::npos) {
+    const auto start = static_cast<std::int32_t>(std::min(paren, lead));
+    if (static_cast<std::size_t>(start) == lead) {
+      lead = text.find('\xE2', lead + 1);
+      std::int32_t i = start;
+      UChar32 c;
       U8_NEXT(s, i, n, c);
-    }
-    if (c >= kRadicalsFirst && c <= kRadicalsLast) {
+      if (c < kRadicalsFirst || c > kRadicalsLast) continue;
       if (UChar32 standard = radicals[static_cast<std::size_t>(c - kRadicalsFirst)]) {
         out.append(text, static_cast<std::size_t>(kept), static_cast<std::size_t>(start - kept));
         append_utf8(out, standard);
         kept = i;
         c = standard;
       }
-    } else if (c == '(' && is_han(last)) {
+      last = c;
+      last_at = i;
+      continue;
+    }
+    paren = text.find('(', paren + 1);
+    const UChar32 before = written_before(start);
+    if (is_han(before)) {
       if (std::int32_t end = ruby_end(s, start, n); end > 0) {
         out.append(text, static_cast<std::size_t>(kept), static_cast<std::size_t>(start - kept));
-        i = kept = end;
+        kept = end;
+        last = before;
+        last_at = end;
+        // Nothing inside the ruby is visited: it holds pinyin letters alone.
+        if (paren != std::string::npos && paren < static_cast<std::size_t>(end)) paren = text.find('(', end);
+        if (lead != std::string::npos && lead < static_cast<std::size_t>(end)) lead = text.find('\xE2', end);
         continue;
       }
     }
-    last = c;
+    last = '(';
+    last_at = start + 1;
   }
   out.append(text, static_cast<std::size_t>(kept), static_cast<std::size_t>(n - kept));
   return out;
@@ -307,6 +351,14 @@ std::string tidy_lines(std::string_view text) {
 }
 
 }  // namespace
+
+namespace normalize_steps {
+std::string clean(std::string_view utf8) { return detail::clean(utf8); }
+std::string map_radicals_and_drop_ruby(std::string text) {
+  return detail::map_radicals_and_drop_ruby(std::move(text));
+}
+bool has_traditional(std::string_view text) { return detail::has_traditional(text); }
+}  // namespace normalize_steps
 
 std::string normalize_text(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;

@@ -2,8 +2,12 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <random>
 #include <set>
 #include <string>
 #include <string_view>
@@ -173,4 +177,150 @@ TEST_CASE("normalization stays fast on a large document", "[text]") {
   CHECK(normalized.size() < big.size());
   const std::string line = "发明专利123件,增长(((((((\n\n";
   CHECK(normalized.substr(0, line.size()) == line);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The steps that skip what cannot change, against the character-by-character readings they
+// replaced, on random text made of the characters each rule looks at.
+
+namespace reference_steps {
+
+bool is_invisible(UChar32 c) {
+  return c == 0xAD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF ||
+         (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F);
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buffer[U8_MAX_LENGTH];
+  std::int32_t length = 0;
+  U8_APPEND_UNSAFE(buffer, length, c);
+  out.append(buffer, static_cast<std::size_t>(length));
+}
+
+std::string clean(std::string_view utf8) {
+  std::string out;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  const auto n = static_cast<std::int32_t>(utf8.size());
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    UChar32 replacement = c;
+    if (c < 0) {
+      replacement = 0xFFFD;
+    } else if (c == '\r') {
+      if (i < n && p[i] == '\n') ++i;
+      replacement = '\n';
+    } else if (c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) {
+      replacement = '\n';
+    } else if (c == 0xA0 || c == 0x3000) {
+      replacement = ' ';
+    } else if (is_invisible(c)) {
+      replacement = -1;
+    }
+    if (replacement >= 0) append_utf8(out, replacement);
+  }
+  return out;
+}
+
+std::vector<UChar32> radical_table() {
+  std::vector<UChar32> table(0x80, 0);
+  std::string_view text = iprdb::detail::embedded::radical_variants;
+  while (!text.empty()) {
+    auto line = text.substr(0, text.find('\n'));
+    text.remove_prefix(std::min(text.size(), line.size() + 1));
+    if (line.empty() || line[0] == '#') continue;
+    auto variant = icu::UnicodeString::fromUTF8(line.substr(0, line.find('\t')));
+    auto rest = line.substr(line.find('\t') + 1);
+    auto standard = icu::UnicodeString::fromUTF8(rest.substr(0, rest.find('\t')));
+    table[static_cast<std::size_t>(variant.char32At(0) - 0x2E80)] = standard.char32At(0);
+  }
+  return table;
+}
+
+bool is_han(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_HAN;
+}
+
+std::int32_t ruby_end(const std::uint8_t* s, std::int32_t open, std::int32_t n) {
+  static constexpr std::u16string_view kToned = u"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+  bool toned = false;
+  std::int32_t i = open + 1;
+  for (std::int32_t letters = 0; i < n && letters <= 6; ++letters) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c == ')') return letters > 0 && toned ? i : -1;
+    if (c >= 0 && c <= 0xFFFF && kToned.find(static_cast<char16_t>(c)) != std::u16string_view::npos) {
+      toned = true;
+    } else if (!((c >= 'a' && c <= 'z') || c == u'ü')) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+std::string map_radicals_and_drop_ruby(const std::string& text) {
+  static const std::vector<UChar32> radicals = radical_table();
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  std::string out;
+  UChar32 last = 0;
+  for (std::int32_t i = 0; i < n;) {
+    const std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0x2E80 && c <= 0x2EFF && radicals[static_cast<std::size_t>(c - 0x2E80)]) {
+      c = radicals[static_cast<std::size_t>(c - 0x2E80)];
+      append_utf8(out, c);
+    } else if (c == '(' && is_han(last)) {
+      if (std::int32_t end = ruby_end(s, start, n); end > 0) {
+        i = end;
+        continue;
+      }
+      out.append(text, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    } else {
+      out.append(text, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    }
+    last = c;
+  }
+  return out;
+}
+
+}  // namespace reference_steps
+
+TEST_CASE("the normalization steps agree with a reading of every character", "[text]") {
+  namespace steps = iprdb::detail::normalize_steps;
+  // Well-formed pieces: radicals mapped and not, rubies and their look-alikes, the characters
+  // clean rewrites, and ordinary text of one to four bytes a character.
+  const std::vector<std::string> pieces = {
+      "发", "發", "明", "专", "專", "利", "(", ")", "fā", "jiān", "a", "ü", "ǚ", "x", "((",
+      "(fā)", "(jiān)", "(lǚ)", "(fa)", "(fā", "(fāfāfāfā)",
+      "⻄", "⻔", "⻑", "⺁", "⻳", "⺀", "\u2EFF", "“", "”", "—", "\u2060", "\u200B", "\u200F",
+      "\u2028", "\u2029", "\u3000", "\uFEFF", "\u00A0", "\u00AD", "\u0085", "\r", "\r\n", "\n",
+      "\t", " ", "\x0B", "\x01", "\x7F", "1", "２", "，", "。", "\u0800", "\uD7FF", "\uE000",
+      "\uFFFD", "𠀀", "𫠠", "é", "Ω"};
+  // Ill-formed bytes, which only clean and has_traditional see.
+  const std::vector<std::string> broken = {"\xE4\xB8", "\xE2\xBA", "\xE3", "\xEF\xBB", "\x80",
+                                           "\xC2", "\xED\xA0\x80", "\xE0\x80\x80", "\xF0\x9F",
+                                           "\xFF", "\xE5\x28\xA1"};
+  std::mt19937 random(20261207);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text, mixed;
+    const auto length = random() % 24;
+    for (unsigned k = 0; k < length; ++k) {
+      const auto& piece = pieces[random() % pieces.size()];
+      text += piece;
+      mixed += random() % 6 == 0 ? broken[random() % broken.size()] : piece;
+    }
+    INFO(text);
+    CHECK(steps::map_radicals_and_drop_ruby(text) == reference_steps::map_radicals_and_drop_ruby(text));
+    CHECK(steps::clean(text) == reference_steps::clean(text));
+    INFO(mixed);
+    CHECK(steps::clean(mixed) == reference_steps::clean(mixed));
+    // has_traditional is exact where 發 專 stand among the rest.
+    const bool traditional = text.find("發") != std::string::npos || text.find("專") != std::string::npos;
+    CHECK(steps::has_traditional(text) == traditional);
+    CHECK(steps::has_traditional(mixed) == (mixed.find("發") != std::string::npos ||
+                                            mixed.find("專") != std::string::npos));
+  }
 }
