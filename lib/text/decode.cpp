@@ -11,6 +11,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -51,7 +52,7 @@ std::size_t first_invalid_utf8(std::string_view s) {
       ++i;
       continue;
     }
-    if (common_three_byte(p, i, n) >= 0) {
+    if (plain_three_byte(p, i, n) >= 0) {
       i += 3;
       continue;
     }
@@ -90,7 +91,19 @@ void check_not_binary(std::string_view bytes, const std::filesystem::path& origi
     return table;
   }();
   std::size_t controls = 0;
-  for (char c : head) controls += kControl[static_cast<unsigned char>(c)];
+  std::size_t at = 0;
+  // Eight bytes at a time, looked at one by one only when one of them is below 0x20 or is 7F
+  // (the usual tests for a zero byte, on the word minus 0x20 and on the word xor 7F).
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+  for (; at + 8 <= head.size(); at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, head.data() + at, 8);
+    const std::uint64_t del = word ^ (0x7F * kOnes);
+    if ((((word - 0x20 * kOnes) & ~word) | ((del - kOnes) & ~del)) & kHigh) {
+      for (std::size_t k = at; k < at + 8; ++k) controls += kControl[static_cast<unsigned char>(head[k])];
+    }
+  }
+  for (; at < head.size(); ++at) controls += kControl[static_cast<unsigned char>(head[at])];
   // A stray form feed or Ctrl-Z is text; one byte in ten is something else.
   if (static_cast<std::size_t>(controls) * 10 > head.size()) {
     fail(ErrorCode::binary_input,

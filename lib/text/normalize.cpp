@@ -102,20 +102,6 @@ const icu::UnicodeSet& to_simplified_source() {
   return traditional;
 }
 
-// The code point of the well-formed three-byte sequence at p[i] when its lead byte is E1 to EC,
-// EE or EF, else -1. With those leads no pair of continuation bytes makes a sequence overlong
-// or a surrogate, so this is what U8_NEXT gives; with E2 (punctuation), E3 (CJK punctuation)
-// and EF (full-width forms) among them, it covers what common_three_byte leaves to U8_NEXT in
-// a bulletin.
-inline UChar32 plain_three_byte(const std::uint8_t* p, std::int32_t i, std::int32_t n) {
-  const std::uint8_t lead = p[i];
-  if (lead < 0xE1 || lead == 0xED || lead > 0xEF || i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 ||
-      (p[i + 2] & 0xC0) != 0x80) {
-    return -1;
-  }
-  return (lead & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
-}
-
 // Whether Hant-Hans would change something in `text` (UTF-8): to_simplified_source() asked
 // through a bit per BMP character, which is several times faster than UnicodeSet::spanUTF8.
 bool has_traditional(std::string_view text) {

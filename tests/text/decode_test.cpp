@@ -1,7 +1,9 @@
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -217,5 +219,37 @@ TEST_CASE("read_source_file names the file in every error", "[text]") {
     CHECK(error->code() == c.code);
     CHECK(error->message() == c.message);
     CHECK(error->path() == c.path);
+  }
+}
+
+TEST_CASE("control bytes are counted exactly wherever they stand in the head", "[text]") {
+  // The count reads eight bytes at a time; every byte value at every offset of a word, and
+  // random heads around the one-in-ten limit, against a count byte by byte.
+  auto is_control = [](unsigned char u) {
+    return (u < 0x20 && u != '\t' && u != '\n' && u != '\v' && u != '\f' && u != '\r') || u == 0x7F;
+  };
+  const std::string filler = "发明专利授权量";
+  std::mt19937 random(99);
+  for (int round = 0; round < 600; ++round) {
+    std::string bytes;
+    while (bytes.size() < 100 + random() % 9000) bytes += filler;
+    const std::size_t count = round < 256 ? bytes.size() / 9 : 1 + random() % (bytes.size() / 8);
+    for (std::size_t k = 0; k < count; ++k) {
+      const auto value = static_cast<unsigned char>(round < 256 ? round : random() % 0x80);
+      bytes[random() % bytes.size()] = static_cast<char>(value == 0 ? 1 : value);
+    }
+    const std::string head = bytes.substr(0, 8192);
+    const auto controls = static_cast<std::size_t>(std::count_if(
+        head.begin(), head.end(), [&](char c) { return is_control(static_cast<unsigned char>(c)); }));
+    auto error = decode_error(bytes);
+    INFO(controls);
+    if (controls * 10 > head.size()) {
+      REQUIRE(error);
+      CHECK(error->message() == "binary file, not text (" + std::to_string(controls) +
+                                    " of the first " + std::to_string(head.size()) +
+                                    " bytes are control bytes)");
+    } else if (error) {
+      CHECK(error->code() != ErrorCode::binary_input);
+    }
   }
 }
