@@ -36,6 +36,10 @@ struct DocumentContext {
   std::vector<PhraseMatcher::Match> region_names;
 };
 
+/// The first date (2023-05-09, 2023/5/9, 2023.5.9, 2023年5月9日; year 1980-2099) in `text`,
+/// or nothing, also when that first date is impossible (2023-13-40).
+std::optional<PublicationDate> first_date_in(std::string_view text);
+
 /// Reads the title, publication date, subject region and reporting year of `text`.
 /// `title_hint` (an HTML <title>) and `published` (given by the caller) win when present.
 DocumentContext read_document_context(std::string_view text, std::string_view title_hint,
