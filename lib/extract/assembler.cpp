@@ -204,10 +204,29 @@ class SentenceReader {
       : text_(text), context_(context), lexicon_(lexicon) {
     if (context.published) publication_year_ = context.published->year;
     reporting_year_ = context.reporting_year.value_or(publication_year_.value_or(0));
-    for (const auto& p : find_periods(text.substr(0, std::min(text.size(), kOpeningBytes)))) {
-      if (p.is_base || !p.month_end) continue;
-      if (p.kind == PeriodMention::Kind::months_only ||
-          (p.kind == PeriodMention::Kind::year && p.year == reporting_year_)) {
+    // The periods of the opening. Those the whole text's scan found well before its end are
+    // the opening's own (a scan looks ahead only so far), and the first that names the months
+    // is usually among them; only if none does is the rest of the opening scanned, from the
+    // end of the last of them.
+    const std::string_view opening = text.substr(0, std::min(text.size(), kOpeningBytes));
+    const auto names_months = [&](const PeriodMention& p) {
+      if (p.is_base || !p.month_end) return false;
+      return p.kind == PeriodMention::Kind::months_only ||
+             (p.kind == PeriodMention::Kind::year && p.year == reporting_year_);
+    };
+    std::size_t resume = 0;
+    if (whole_text_read_ && opening.size() > kPeriodLookahead) {
+      for (const auto& p : context.periods) {
+        if (p.begin >= opening.size() - kPeriodLookahead) break;
+        if (names_months(p)) {
+          document_months_ = Months{p.month_start, p.month_end};
+          return;
+        }
+        resume = p.end;
+      }
+    }
+    for (const auto& p : find_periods(opening, resume)) {
+      if (names_months(p)) {
         document_months_ = Months{p.month_start, p.month_end};
         break;
       }

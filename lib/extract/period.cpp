@@ -228,7 +228,9 @@ bool preceded_by_as_of(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-std::vector<PeriodMention> find_periods(std::string_view text) {
+std::vector<PeriodMention> find_periods(std::string_view text) { return find_periods(text, 0); }
+
+std::vector<PeriodMention> find_periods(std::string_view text, std::size_t from) {
   // Which characters of the Basic Multilingual Plane open some form, as bits: the switch of
   // forms_opened_by, asked at every character of the text, cost more than all the forms tried.
   static const std::vector<bool> opens = [] {
@@ -237,7 +239,7 @@ std::vector<PeriodMention> find_periods(std::string_view text) {
     return bits;
   }();
   std::vector<PeriodMention> out;
-  std::size_t i = 0;
+  std::size_t i = from;
   while (i < text.size()) {
     // What decode_at gives for a character of one or three bytes, without its general path.
     const auto first = static_cast<unsigned char>(text[i]);

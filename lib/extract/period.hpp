@@ -33,6 +33,15 @@ struct PeriodMention {
 /// Every time mention in `sentence`, left to right.
 std::vector<PeriodMention> find_periods(std::string_view sentence);
 
+/// The mentions that find_periods(text) finds from byte `from` on, given that its scan stands
+/// at `from` (0, or the end of one of its mentions); what precedes `from` is still read for
+/// the words before a mention (较, 截至).
+std::vector<PeriodMention> find_periods(std::string_view text, std::size_t from);
+
+/// How far past its start one reading of a mention may look: a scan of text cut at byte c
+/// finds what a scan of the whole finds, for every mention that begins before c minus this.
+inline constexpr std::size_t kPeriodLookahead = 256;
+
 /// The year of the N-th World Intellectual Property Day (第二十二个世界知识产权日 → 2022).
 std::optional<int> world_ip_day_year(std::string_view text);
 

@@ -1,5 +1,10 @@
 #include "extract/period.hpp"
 
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "testing.hpp"
 
 using iprdb::detail::find_periods;
@@ -114,4 +119,53 @@ TEST_CASE("the world IP day gives the year", "[extract]") {
   CHECK(iprdb::detail::world_ip_day_year("第23个世界知识产权日") == 2023);
   CHECK(iprdb::detail::world_ip_day_year("第十个世界知识产权日") == 2010);
   CHECK_FALSE(iprdb::detail::world_ip_day_year("世界知识产权日"));
+}
+
+namespace {
+
+bool same_mentions(const std::vector<iprdb::detail::PeriodMention>& a,
+                   const std::vector<iprdb::detail::PeriodMention>& b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](const auto& x, const auto& y) {
+           return x.kind == y.kind && x.begin == y.begin && x.end == y.end && x.year == y.year &&
+                  x.first_year == y.first_year && x.month_start == y.month_start &&
+                  x.month_end == y.month_end && x.as_of == y.as_of && x.is_base == y.is_base;
+         });
+}
+
+}  // namespace
+
+TEST_CASE("a cut text and a scan resumed after a mention find what the whole text's scan finds",
+          "[extract]") {
+  // The sentence reader takes the opening's periods from the scan of the whole text
+  // (kPeriodLookahead) and resumes a scan after the last of them.
+  using iprdb::detail::kPeriodLookahead;
+  const std::vector<std::string> pieces = {
+      "2023年", "二〇二二年", "2020-2024年", "2020年至2024年", "1-9月", "1—9月", "前三季度",
+      "上半年", "截至", "3月底", "年底", "去年", "上年同期", "较", "比", "近三年来", "三年来",
+      "“十四五”末", "十三五期间", "第1期", "1月19日", "6月", "份", "度", "同期", "底", "末",
+      "全省", "专利", "授权", "1", "12", "十", "两", "一季度", "前11个月", "至", "到", "-",
+      "年", "月", ",", "。", "\n", "发明专利授权量1.2万件"};
+  std::mt19937 random(11);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    while (text.size() < 1200) text += pieces[random() % pieces.size()];
+    const auto whole = find_periods(text);
+    const std::size_t cut = kPeriodLookahead + random() % (text.size() - kPeriodLookahead);
+    const auto part = find_periods(std::string_view(text).substr(0, cut));
+    INFO(text.substr(0, cut));
+    std::vector<iprdb::detail::PeriodMention> whole_head, part_head;
+    for (const auto& m : whole) {
+      if (m.begin < cut - kPeriodLookahead) whole_head.push_back(m);
+    }
+    for (const auto& m : part) {
+      if (m.begin < cut - kPeriodLookahead) part_head.push_back(m);
+    }
+    CHECK(same_mentions(whole_head, part_head));
+    // Resumed at the end of a mention: the rest of the whole scan.
+    if (whole.empty()) continue;
+    const std::size_t k = random() % whole.size();
+    const auto rest = find_periods(text, whole[k].end);
+    CHECK(same_mentions(rest, {whole.begin() + static_cast<std::ptrdiff_t>(k) + 1, whole.end()}));
+  }
 }
