@@ -159,6 +159,11 @@ std::vector<Span> split_sentences(std::string_view text) {
     std::size_t length = 0;
     // Only these first bytes can open a sentence end ("。" E3, "！" and "？" EF).
     const auto first = static_cast<unsigned char>(text[i]);
+    // Any other three-byte lead: decode_at would give 3, and nothing ends here.
+    if (first >= 0xE0 && first < 0xF0 && first != 0xE3 && first != 0xEF && i + 3 <= text.size()) {
+      i += 3;
+      continue;
+    }
     const bool may_end = first == '\n' || first == '!' || first == '?' || first == 0xE3 || first == 0xEF;
     if (may_end && starts_with_any(text, i, {"。", "！", "？", "\n", "!", "?"}, &length)) {
       if (i > start) add_sentence(text, {start, text[i] == '\n' ? i : i + length}, out);
