@@ -1,6 +1,7 @@
 #include "extract/period.hpp"
 
 #include <array>
+#include <cstdint>
 #include <string>
 
 #include "extract/utf8.hpp"
@@ -56,6 +57,14 @@ std::optional<int> small_count(std::string_view text, std::size_t at, std::size_
   static const std::array<std::pair<std::string_view, int>, 12> words = {{
       {"十二", 12}, {"十一", 11}, {"十", 10}, {"两", 2}, {"一", 1}, {"二", 2},
       {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}}};
+  // Their first bytes (and 九's): any other byte is no count, without the list.
+  static const std::array<bool, 256> firsts = [] {
+    std::array<bool, 256> out{};
+    for (const auto& word : words) out[static_cast<unsigned char>(word.first[0])] = true;
+    out[static_cast<unsigned char>(std::string_view("九")[0])] = true;
+    return out;
+  }();
+  if (at >= text.size() || !firsts[static_cast<unsigned char>(text[at])]) return std::nullopt;
   for (auto [word, value] : words) {
     if (starts_with_at(text, at, word)) {
       *end = at + word.size();
@@ -233,25 +242,28 @@ std::vector<PeriodMention> find_periods(std::string_view text) { return find_per
 std::vector<PeriodMention> find_periods(std::string_view text, std::size_t from) {
   // Which characters of the Basic Multilingual Plane open some form, as bits: the switch of
   // forms_opened_by, asked at every character of the text, cost more than all the forms tried.
-  static const std::vector<bool> opens = [] {
-    std::vector<bool> bits(0x10000);
-    for (char32_t c = 0; c < 0x10000; ++c) bits[c] = forms_opened_by(c) != 0;
+  static const std::array<std::uint64_t, 0x10000 / 64> opens_bits = [] {
+    std::array<std::uint64_t, 0x10000 / 64> bits{};
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (forms_opened_by(c)) bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+    }
     return bits;
   }();
+  const auto opens = [&](char32_t c) { return (opens_bits[c >> 6] >> (c & 63)) & 1; };
   std::vector<PeriodMention> out;
   std::size_t i = from;
   while (i < text.size()) {
     // What decode_at gives for a character of one or three bytes, without its general path.
     const auto first = static_cast<unsigned char>(text[i]);
     if (first < 0x80) {
-      if (!opens[first]) {
+      if (!opens(first)) {
         ++i;
         continue;
       }
     } else if (first >= 0xE0 && first < 0xF0 && i + 3 <= text.size()) {
       const char32_t c = (first & 0x0Fu) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6 |
                          (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
-      if (!opens[c]) {
+      if (!opens(c)) {
         i += 3;
         continue;
       }
