@@ -27,22 +27,36 @@ bool ends_with_before(std::string_view text, std::size_t at, std::string_view wo
   return at >= word.size() && text.substr(at - word.size(), word.size()) == word;
 }
 
-// 〇一二…九 as digits of a year written in Chinese (二〇二二).
+// 〇一二…九 as digits of a year written in Chinese (二〇二二), and 零 ○ O as 0. A character
+// is compared as the number its three bytes make: trying the twelve words in turn at every
+// character a year may start with was most of the year scan.
 int chinese_digit(std::string_view text, std::size_t at, std::size_t* length) {
-  static const std::array<std::string_view, 10> digits = {"〇", "一", "二", "三", "四",
-                                                          "五", "六", "七", "八", "九"};
-  for (int d = 0; d < 10; ++d) {
-    if (starts_with_at(text, at, digits[static_cast<std::size_t>(d)])) {
-      *length = digits[static_cast<std::size_t>(d)].size();
-      return d;
-    }
-  }
-  if (starts_with_at(text, at, "零") || starts_with_at(text, at, "○") ||
-      starts_with_at(text, at, "O")) {
-    *length = starts_with_at(text, at, "O") ? 1 : 3;
+  if (at < text.size() && text[at] == 'O') {
+    *length = 1;
     return 0;
   }
-  return -1;
+  if (at > text.size() || text.size() - at < 3) return -1;
+  const std::uint32_t key = static_cast<std::uint32_t>(static_cast<unsigned char>(text[at])) << 16 |
+                            static_cast<std::uint32_t>(static_cast<unsigned char>(text[at + 1])) << 8 |
+                            static_cast<unsigned char>(text[at + 2]);
+  int digit;
+  switch (key) {
+    case 0xE38087: digit = 0; break;  // 〇
+    case 0xE4B880: digit = 1; break;  // 一
+    case 0xE4BA8C: digit = 2; break;  // 二
+    case 0xE4B889: digit = 3; break;  // 三
+    case 0xE59B9B: digit = 4; break;  // 四
+    case 0xE4BA94: digit = 5; break;  // 五
+    case 0xE585AD: digit = 6; break;  // 六
+    case 0xE4B883: digit = 7; break;  // 七
+    case 0xE585AB: digit = 8; break;  // 八
+    case 0xE4B99D: digit = 9; break;  // 九
+    case 0xE99BB6: digit = 0; break;  // 零
+    case 0xE2978B: digit = 0; break;  // ○
+    default: return -1;
+  }
+  *length = 3;
+  return digit;
 }
 
 // A small count written in words or digits: 三, 3, 十, 十二, 两.
@@ -124,7 +138,8 @@ bool month_range(std::string_view text, std::size_t at, PeriodMention* out, std:
   }();
   const bool may_be_named = i < text.size() && named_first[static_cast<unsigned char>(text[i])];
   for (auto [word, months] : named) {
-    if (may_be_named && starts_with_at(text, i, word)) {
+    if (!may_be_named) break;
+    if (starts_with_at(text, i, word)) {
       out->month_start = months.first;
       out->month_end = months.second;
       *end = i + word.size();
