@@ -134,6 +134,55 @@ bool has_traditional(std::string_view text) {
   return false;
 }
 
+// Characters that, in the text clean() returns, could leave something for Hant-Hans after
+// NFKC and the radical table: Traditional characters, the radicals the table maps, and every
+// character other than ASCII that NFKC changes or lets interact with a neighbour, unless it
+// stands between normalization boundaries and its own NFKC form holds neither of the others.
+// A text with none of them comes out of NFKC character for character (each boundary splits
+// it, and ASCII interacts only with characters that have no boundary before them, which are
+// in the set), so has_traditional would find nothing: clean() tells, on the way, whether it
+// is worth asking.
+const std::array<std::uint64_t, 0x10000 / 64>& traditional_suspects() {
+  static const std::array<std::uint64_t, 0x10000 / 64> bits = [] {
+    std::array<std::uint64_t, 0x10000 / 64> out{};
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) icu_failed("load NFKC", status);
+    const icu::UnicodeSet& traditional = to_simplified_source();
+    for (int32_t i = 0; i < traditional.getRangeCount(); ++i) {
+      for (UChar32 c = traditional.getRangeStart(i); c <= traditional.getRangeEnd(i) && c < 0x10000; ++c) {
+        out[static_cast<std::size_t>(c) >> 6] |= std::uint64_t{1} << (c & 63);
+      }
+    }
+    const auto leaves_work = [&](UChar32 c) {
+      return traditional.contains(c) || (c >= kRadicalsFirst && c <= kRadicalsLast);
+    };
+    for (UChar32 c = 0x80; c < 0x10000; ++c) {
+      if (U_IS_SURROGATE(c) || ((out[static_cast<std::size_t>(c) >> 6] >> (c & 63)) & 1)) continue;
+      bool suspect = c >= kRadicalsFirst && c <= kRadicalsLast;
+      if (!suspect && !nfkc->isInert(c)) {
+        suspect = !nfkc->hasBoundaryBefore(c) || !nfkc->hasBoundaryAfter(c);
+        if (!suspect) {
+          const icu::UnicodeString normalized = nfkc->normalize(icu::UnicodeString(c), status);
+          if (U_FAILURE(status)) icu_failed("apply NFKC", status);
+          for (int32_t k = 0; k < normalized.length(); k = normalized.moveIndex32(k, 1)) {
+            if (leaves_work(normalized.char32At(k))) suspect = true;
+          }
+        }
+      }
+      if (suspect) out[static_cast<std::size_t>(c) >> 6] |= std::uint64_t{1} << (c & 63);
+    }
+    return out;
+  }();
+  return bits;
+}
+
+inline bool is_traditional_suspect(const std::array<std::uint64_t, 0x10000 / 64>& suspects,
+                                   UChar32 c) {
+  if (c >= 0x10000) return true;
+  return (suspects[static_cast<std::size_t>(c) >> 6] >> (c & 63)) & 1;
+}
+
 const icu::Transliterator& to_simplified() {
   thread_local const std::unique_ptr<icu::Transliterator> instance = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -161,7 +210,10 @@ void append_utf8(std::string& out, UChar32 c) {
 // Step 1, on the UTF-8 as read. Everything stays UTF-8: a round trip through UTF-16 cost more
 // than all the normalizing together. Runs of characters that stay as they are are copied
 // whole.
-std::string clean(std::string_view utf8) {
+// Also sets *may_hold_traditional when a character it returns is a traditional_suspects() one.
+std::string clean(std::string_view utf8, bool* may_hold_traditional) {
+  const auto& suspects = traditional_suspects();
+  bool suspect = false;
   std::string out;
   out.reserve(utf8.size());
   const auto* p = reinterpret_cast<const std::uint8_t*>(utf8.data());
@@ -175,6 +227,7 @@ std::string clean(std::string_view utf8) {
     // Of the three-byte characters, only U+200B..U+2060, U+3000 and U+FEFF are rewritten.
     if (const UChar32 three = plain_three_byte(p, i, n);
         three >= 0 && (three < 0x200B || three > 0x2060) && three != 0x3000 && three != 0xFEFF) {
+      suspect = suspect || is_traditional_suspect(suspects, three);
       i += 3;
       continue;
     }
@@ -194,13 +247,18 @@ std::string clean(std::string_view utf8) {
     } else if (is_invisible(c)) {
       replacement = -1;
     } else {
+      suspect = suspect || (c >= 0x80 && is_traditional_suspect(suspects, c));
       continue;  // a well-formed character that stays
     }
     out.append(utf8.data() + kept, static_cast<std::size_t>(start - kept));
-    if (replacement >= 0) append_utf8(out, replacement);
+    if (replacement >= 0) {
+      append_utf8(out, replacement);
+      suspect = suspect || (replacement >= 0x80 && is_traditional_suspect(suspects, replacement));
+    }
     kept = i;
   }
   out.append(utf8.data() + kept, static_cast<std::size_t>(n - kept));
+  *may_hold_traditional = suspect;
   return out;
 }
 
@@ -339,7 +397,10 @@ std::string tidy_lines(std::string_view text) {
 }  // namespace
 
 namespace normalize_steps {
-std::string clean(std::string_view utf8) { return detail::clean(utf8); }
+std::string clean(std::string_view utf8, bool* may_hold_traditional) {
+  bool ignored = false;
+  return detail::clean(utf8, may_hold_traditional ? may_hold_traditional : &ignored);
+}
 std::string map_radicals_and_drop_ruby(std::string text) {
   return detail::map_radicals_and_drop_ruby(std::move(text));
 }
@@ -350,7 +411,8 @@ std::string normalize_text(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) icu_failed("load NFKC", status);
-  const std::string cleaned = clean(utf8);
+  bool may_hold_traditional = false;
+  const std::string cleaned = clean(utf8, &may_hold_traditional);
   // NFKC straight on UTF-8 gives what normalizing UTF-16 gives, for well-formed text (clean
   // leaves no ill-formed sequence), without converting either way.
   std::string text;
@@ -364,7 +426,7 @@ std::string normalize_text(std::string_view utf8) {
   text = map_radicals_and_drop_ruby(std::move(text));
   // Most bulletins are Simplified already; running the transliterator over them costs more
   // than everything else together, so it runs only when a character it would change is there.
-  if (has_traditional(text)) {
+  if (may_hold_traditional && has_traditional(text)) {
     icu::UnicodeString wide = icu::UnicodeString::fromUTF8(text);
     to_simplified().transliterate(wide);
     text.clear();

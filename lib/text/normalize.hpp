@@ -24,7 +24,8 @@ std::string normalize_text(std::string_view utf8);
 
 /// Steps of normalize_text on their own, for their tests.
 namespace normalize_steps {
-std::string clean(std::string_view utf8);                   // step 1
+// Step 1; `may_hold_traditional` says whether step 5 could find anything after steps 2-4.
+std::string clean(std::string_view utf8, bool* may_hold_traditional = nullptr);
 std::string map_radicals_and_drop_ruby(std::string text);  // steps 3 and 4, on well-formed UTF-8
 bool has_traditional(std::string_view text);               // whether step 5 changes anything
 }  // namespace normalize_steps

@@ -1,5 +1,6 @@
 #include "text/normalize.hpp"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
@@ -322,5 +323,44 @@ TEST_CASE("the normalization steps agree with a reading of every character", "[t
     CHECK(steps::has_traditional(text) == traditional);
     CHECK(steps::has_traditional(mixed) == (mixed.find("發") != std::string::npos ||
                                             mixed.find("專") != std::string::npos));
+  }
+}
+
+TEST_CASE("a text clean() finds free of suspects holds nothing for Hant-Hans after NFKC", "[text]") {
+  // normalize_text skips the search for Traditional characters on clean()'s word; it must
+  // never say no where NFKC or the radical table would make one (⾨ → 門, ⻑ → 長, 豈 is one).
+  namespace steps = iprdb::detail::normalize_steps;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  const std::vector<std::string> pieces = {
+      "发明", "专利", "，", "（", "）", "：", "％", "１２", "。", "、", "“", "”", "a", "e", "PCT",
+      "\u0301", "\u0338", "<", "=", "⾨", "⼈", "⻑", "⻄", "豈", "㈱", "㊙", "發", "門", "①",
+      "ｶ", "\uFF9E", "한", "\u1100", "\u1161", "\u11A8", "Å", "Å", "ﬁ", "\u3000", "\u00A0",
+      "\r\n", "𠀀", "\xE4\xB8", "\xFF"};
+  std::mt19937 random(2026);
+  int clear = 0;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const auto length = 1 + random() % 10;
+    for (unsigned k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    bool may_hold = true;
+    const std::string cleaned = steps::clean(text, &may_hold);
+    if (may_hold) continue;
+    ++clear;
+    std::string normalized;
+    icu::StringByteSink<std::string> sink(&normalized);
+    nfkc->normalizeUTF8(0, cleaned, sink, nullptr, status);
+    REQUIRE(U_SUCCESS(status));
+    INFO(text);
+    CHECK_FALSE(steps::has_traditional(steps::map_radicals_and_drop_ruby(normalized)));
+  }
+  CHECK(clear > 100);
+  bool may_hold = false;
+  steps::clean("发明专利，１２件", &may_hold);
+  CHECK_FALSE(may_hold);  // full-width forms alone leave nothing to do
+  for (const char* one : {"⾨", "⻑", "豈", "發", "e\u0301"}) {
+    steps::clean(one, &may_hold);
+    CHECK(may_hold);
   }
 }
