@@ -262,6 +262,216 @@ std::string clean(std::string_view utf8, bool* may_hold_traditional) {
   return out;
 }
 
+// How NFKC treats each character of the Basic Multilingual Plane other than ASCII. One that
+// stands between normalization boundaries (ICU's hasBoundaryBefore and hasBoundaryAfter)
+// splits the text: what is before it, it, and what is after it normalize on their own. Such a
+// character stays (most of a bulletin) or becomes its own NFKC form (，→ , and the other
+// full-width punctuation); any other character goes to ICU with its neighbours up to the
+// next boundary. ASCII has a boundary before it and interacts only with characters that have
+// none, which go to ICU.
+class NfkcTable {
+ public:
+  enum Kind : std::uint8_t { stays, replaced, by_icu };
+
+  NfkcTable() : kind_(0x10000, by_icu), slot_(0x10000, 0) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) icu_failed("load NFKC", status);
+    for (UChar32 c = 0x80; c < 0x10000; ++c) {
+      if (U_IS_SURROGATE(c)) continue;
+      if (nfkc->isInert(c)) {
+        kind_[static_cast<std::size_t>(c)] = stays;
+        continue;
+      }
+      if (!nfkc->hasBoundaryBefore(c) || !nfkc->hasBoundaryAfter(c)) continue;
+      const icu::UnicodeString one(c);
+      const icu::UnicodeString normalized = nfkc->normalize(one, status);
+      if (U_FAILURE(status)) icu_failed("apply NFKC", status);
+      if (normalized == one) {
+        kind_[static_cast<std::size_t>(c)] = stays;
+        continue;
+      }
+      std::string utf8;
+      normalized.toUTF8String(utf8);
+      if (utf8.size() > 0xFF || pool_.size() > 0xFFFFFF) continue;  // left to ICU
+      kind_[static_cast<std::size_t>(c)] = replaced;
+      slot_[static_cast<std::size_t>(c)] =
+          static_cast<std::uint32_t>(pool_.size()) << 8 | static_cast<std::uint32_t>(utf8.size());
+      pool_ += utf8;
+    }
+  }
+
+  Kind kind(UChar32 c) const {  // c >= 0x80
+    return c < 0x10000 ? static_cast<Kind>(kind_[static_cast<std::size_t>(c)]) : by_icu;
+  }
+  std::string_view replacement(UChar32 c) const {
+    const std::uint32_t slot = slot_[static_cast<std::size_t>(c)];
+    return std::string_view(pool_).substr(slot >> 8, slot & 0xFF);
+  }
+
+ private:
+  std::vector<std::uint8_t> kind_;
+  std::vector<std::uint32_t> slot_;  // replaced: offset in pool_ << 8 | length
+  std::string pool_;
+};
+
+// Steps 1 and 2 in one pass: what NFKC makes of clean(utf8), with ICU asked only for the runs
+// of characters that may interact with their neighbours. ICU over all of a bulletin cost as
+// much as the rest of normalizing; the characters are decoded here anyway.
+std::string clean_and_nfkc(std::string_view utf8, bool* may_hold_traditional) {
+  static const NfkcTable table;
+  const auto& suspects = traditional_suspects();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) icu_failed("load NFKC", status);
+  bool suspect = false;
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* p = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  const auto n = static_cast<std::int32_t>(utf8.size());
+  constexpr std::size_t kNone = std::string::npos;
+  std::int32_t kept = 0;        // input bytes before this are written to `out`
+  std::size_t run = kNone;      // where in `out` the run for ICU starts
+  std::int32_t after_ascii = -1;  // the input offset after clean's last character, if ASCII
+  std::string normalized;
+  const auto flush = [&](std::int32_t to) {
+    out.append(utf8.data() + kept, static_cast<std::size_t>(to - kept));
+    kept = to;
+  };
+  const auto finish_run = [&] {
+    normalized.clear();
+    {
+      icu::StringByteSink<std::string> sink(&normalized);
+      nfkc->normalizeUTF8(0, icu::StringPiece(out.data() + run, static_cast<std::int32_t>(out.size() - run)),
+                          sink, nullptr, status);
+    }
+    if (U_FAILURE(status)) icu_failed("apply NFKC", status);
+    out.resize(run);
+    out += normalized;
+    run = kNone;
+  };
+  for (std::int32_t i = 0; i < n;) {
+    const std::int32_t start = i;
+    if (p[i] >= 0x20 && p[i] < 0x7F) {  // printable ASCII stays, and ends a run
+      if (run != kNone) {
+        flush(start);
+        finish_run();
+      }
+      after_ascii = ++i;
+      continue;
+    }
+    if (const UChar32 three = plain_three_byte(p, i, n);
+        three >= 0 && (three < 0x200B || three > 0x2060) && three != 0x3000 && three != 0xFEFF) {
+      suspect = suspect || is_traditional_suspect(suspects, three);
+      i += 3;
+      switch (table.kind(three)) {
+        case NfkcTable::stays:
+          if (run != kNone) {
+            flush(start);
+            finish_run();
+          }
+          break;
+        case NfkcTable::replaced:
+          flush(start);
+          if (run != kNone) finish_run();
+          out += table.replacement(three);
+          kept = i;
+          break;
+        case NfkcTable::by_icu:
+          if (run == kNone) {
+            flush(start);
+            run = out.size();
+            if (after_ascii == start) --run;
+          }
+          break;
+      }
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    UChar32 replacement = c;
+    if (c < 0) {
+      replacement = 0xFFFD;
+    } else if (c == '\r') {
+      if (i < n && p[i] == '\n') ++i;
+      replacement = '\n';
+    } else if (c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) {
+      replacement = '\n';
+    } else if (c == 0xA0 || c == 0x3000) {
+      replacement = ' ';
+    } else if (is_invisible(c)) {
+      replacement = -1;
+    } else if (c < 0x80) {  // '\t' and '\n' stay
+      if (run != kNone) {
+        flush(start);
+        finish_run();
+      }
+      after_ascii = i;
+      continue;
+    } else {  // a well-formed character that stays through clean
+      suspect = suspect || is_traditional_suspect(suspects, c);
+      switch (table.kind(c)) {
+        case NfkcTable::stays:
+          if (run != kNone) {
+            flush(start);
+            finish_run();
+          }
+          break;
+        case NfkcTable::replaced:
+          flush(start);
+          if (run != kNone) finish_run();
+          out += table.replacement(c);
+          kept = i;
+          break;
+        case NfkcTable::by_icu:
+          if (run == kNone) {
+            flush(start);
+            run = out.size();
+            if (after_ascii == start) --run;
+          }
+          break;
+      }
+      continue;
+    }
+    // clean rewrites or removes the character.
+    flush(start);
+    kept = i;
+    if (replacement < 0) {  // removed: what was before it now stands before what follows
+      if (after_ascii == start) after_ascii = i;
+      continue;
+    }
+    if (replacement < 0x80) {  // ' ' or '\n'
+      if (run != kNone) finish_run();
+      out += static_cast<char>(replacement);
+      after_ascii = i;
+      continue;
+    }
+    // U+FFFD
+    suspect = suspect || is_traditional_suspect(suspects, replacement);
+    switch (table.kind(replacement)) {
+      case NfkcTable::stays:
+        if (run != kNone) finish_run();
+        append_utf8(out, replacement);
+        break;
+      case NfkcTable::replaced:
+        if (run != kNone) finish_run();
+        out += table.replacement(replacement);
+        break;
+      case NfkcTable::by_icu:
+        if (run == kNone) {
+          run = out.size();
+          if (after_ascii == start) --run;
+        }
+        append_utf8(out, replacement);
+        break;
+    }
+  }
+  flush(n);
+  if (run != kNone) finish_run();
+  *may_hold_traditional = suspect;
+  return out;
+}
+
 bool is_han(UChar32 c) {
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(c, &status) == USCRIPT_HAN;
@@ -405,25 +615,17 @@ std::string map_radicals_and_drop_ruby(std::string text) {
   return detail::map_radicals_and_drop_ruby(std::move(text));
 }
 bool has_traditional(std::string_view text) { return detail::has_traditional(text); }
+std::string clean_and_nfkc(std::string_view utf8, bool* may_hold_traditional) {
+  bool ignored = false;
+  return detail::clean_and_nfkc(utf8, may_hold_traditional ? may_hold_traditional : &ignored);
+}
 }  // namespace normalize_steps
 
 std::string normalize_text(std::string_view utf8) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  if (U_FAILURE(status)) icu_failed("load NFKC", status);
-  bool may_hold_traditional = false;
-  const std::string cleaned = clean(utf8, &may_hold_traditional);
   // NFKC straight on UTF-8 gives what normalizing UTF-16 gives, for well-formed text (clean
   // leaves no ill-formed sequence), without converting either way.
-  std::string text;
-  text.reserve(cleaned.size());
-  {
-    icu::StringByteSink<std::string> sink(&text);
-    nfkc->normalizeUTF8(0, icu::StringPiece(cleaned.data(), static_cast<std::int32_t>(cleaned.size())),
-                        sink, nullptr, status);
-  }
-  if (U_FAILURE(status)) icu_failed("apply NFKC", status);
-  text = map_radicals_and_drop_ruby(std::move(text));
+  bool may_hold_traditional = false;
+  std::string text = map_radicals_and_drop_ruby(clean_and_nfkc(utf8, &may_hold_traditional));
   // Most bulletins are Simplified already; running the transliterator over them costs more
   // than everything else together, so it runs only when a character it would change is there.
   if (may_hold_traditional && has_traditional(text)) {

@@ -28,6 +28,8 @@ namespace normalize_steps {
 std::string clean(std::string_view utf8, bool* may_hold_traditional = nullptr);
 std::string map_radicals_and_drop_ruby(std::string text);  // steps 3 and 4, on well-formed UTF-8
 bool has_traditional(std::string_view text);               // whether step 5 changes anything
+// Steps 1 and 2 in one pass: ICU's NFKC of clean(utf8), ICU asked only where it must be.
+std::string clean_and_nfkc(std::string_view utf8, bool* may_hold_traditional = nullptr);
 }  // namespace normalize_steps
 
 }  // namespace iprdb::detail

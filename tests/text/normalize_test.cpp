@@ -364,3 +364,38 @@ TEST_CASE("a text clean() finds free of suspects holds nothing for Hant-Hans aft
     CHECK(may_hold);
   }
 }
+
+TEST_CASE("clean and NFKC in one pass give what ICU gives for the cleaned text", "[text]") {
+  // The pass hands ICU only the runs of characters that may interact; around them it copies
+  // or replaces characters itself. Pieces that interact across what clean removes, ASCII
+  // before combining marks, full-width letters and punctuation, Hangul jamo, compatibility
+  // characters, ill-formed bytes.
+  namespace steps = iprdb::detail::normalize_steps;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  const std::vector<std::string> pieces = {
+      "发明", "专利", "，", "（", "）", "：", "％", "１２", "。", "、", "“", "a", "e", "PCT", "1",
+      "\u0301", "\u0327", "\u0338", "\u0308\u0301", "<", "=", "Ａ", "ｅ", "ﾞ", "ｶ", "\uFF9E",
+      "⾨", "⼈", "⻑", "豈", "㈱", "①", "ﬁ", "Å", "Å", "é", "한", "\u1100", "\u1161", "\u11A8",
+      "\u3000", "\u00A0", "\u200B", "\u00AD", "\uFEFF", "\u2028", "\r\n", "\r", "\t", "\n",
+      "\x01", "\x7F", "\u0085", "𠀀", "𝐀", "\xE4\xB8", "\xFF", "\xC3", "\xED\xA0\x80", "\u0F73",
+      "\u0CC6\u0CC2", "\u0915\u093C", "ｷﾞ"};
+  std::mt19937 random(31);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const auto length = random() % 16;
+    for (unsigned k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    bool one_pass_suspect = false, cleaned_suspect = false;
+    const std::string cleaned = steps::clean(text, &cleaned_suspect);
+    std::string expected;
+    {
+      icu::StringByteSink<std::string> sink(&expected);
+      nfkc->normalizeUTF8(0, cleaned, sink, nullptr, status);
+    }
+    REQUIRE(U_SUCCESS(status));
+    INFO(text);
+    CHECK(steps::clean_and_nfkc(text, &one_pass_suspect) == expected);
+    CHECK(one_pass_suspect == cleaned_suspect);
+  }
+}
