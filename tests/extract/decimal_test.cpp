@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <random>
 #include <string>
 
 #include "testing.hpp"
@@ -147,4 +148,34 @@ TEST_CASE("Decimal prints plainly and converts to the nearest double", "[extract
   // Correct rounding needs all digits: this one lies just above the midpoint between two
   // doubles, so it must round up.
   CHECK(dec("9007199254740993.0000000000001").to_double() == 9007199254740994.0);
+}
+
+TEST_CASE("Decimal parses short and long digit strings alike", "[extract][decimal]") {
+  // Up to 18 digits take a 64-bit path: the same digits with 19 or more (leading zeros added,
+  // which change no value) take the general one, and both must give the same value.
+  std::mt19937 random(5);
+  for (int round = 0; round < 20000; ++round) {
+    std::string digits;
+    const auto length = 1 + random() % 18;
+    for (unsigned k = 0; k < length; ++k) {
+      digits += static_cast<char>('0' + (random() % 3 == 0 ? 0 : random() % 10));
+    }
+    std::string text = digits;
+    if (random() % 2 && digits.size() > 1) {
+      const auto point = 1 + random() % (digits.size() - 1);
+      text = digits.substr(0, point) + "." + digits.substr(point);
+    }
+    const std::string sign = random() % 4 == 0 ? "-" : "";
+    const auto short_form = Decimal::parse(sign + text);
+    const auto long_form = Decimal::parse(sign + std::string(20, '0') + text);
+    INFO(sign + text);
+    REQUIRE(short_form.has_value() == long_form.has_value());
+    if (short_form) {
+      CHECK(short_form->to_string() == long_form->to_string());
+      CHECK(short_form->compare(*long_form) == 0);
+    }
+  }
+  CHECK(Decimal::parse("1,234,500")->to_string() == "1234500");
+  CHECK(Decimal::parse("0.000")->to_string() == "0");
+  CHECK(Decimal::parse("-0.50")->to_string() == "-0.5");
 }
