@@ -1,5 +1,6 @@
 #include "extract/decimal.hpp"
 
+#include <charconv>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -178,4 +179,29 @@ TEST_CASE("Decimal parses short and long digit strings alike", "[extract][decima
   CHECK(Decimal::parse("1,234,500")->to_string() == "1234500");
   CHECK(Decimal::parse("0.000")->to_string() == "0");
   CHECK(Decimal::parse("-0.50")->to_string() == "-0.5");
+}
+
+TEST_CASE("Decimal converts to the double that reading its digits gives", "[extract][decimal]") {
+  // Short mantissas and small exponents are converted by arithmetic; every value must be the
+  // double from_chars makes of the printed digits, around the limits of that path too.
+  std::mt19937_64 random(17);
+  const auto by_digits = [](const Decimal& d) {
+    const std::string text = d.to_string();
+    double value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+  };
+  for (int round = 0; round < 50000; ++round) {
+    std::string digits = std::to_string(random() >> (random() % 64));
+    if (round % 7 == 0) digits = std::to_string((std::uint64_t{1} << 53) + random() % 5 - 2);
+    const auto exponent = static_cast<int>(random() % 61) - 30;
+    auto d = Decimal::parse((random() % 3 == 0 ? "-" : "") + digits);
+    REQUIRE(d);
+    const Decimal value = d->times_pow10(exponent);
+    INFO(value.to_string());
+    CHECK(value.to_double() == by_digits(value));
+  }
+  CHECK(Decimal().to_double() == 0.0);
+  CHECK(dec("0.1").to_double() == 0.1);
+  CHECK(dec("123456789012345678").to_double() == 123456789012345678.0);
 }
