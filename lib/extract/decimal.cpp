@@ -102,7 +102,16 @@ std::optional<Decimal> Decimal::parse(std::string_view ascii) {
     }
     for (char c : fraction) value = value * 10 + (c - '0');
     if (value == 0) return Decimal();
-    return make(negative ? -Int128{value} : Int128{value}, -static_cast<long>(fraction.size()));
+    // What make() does, in 64 bits: at most 18 digits and 18 places stay inside its bounds.
+    int exponent = -static_cast<int>(fraction.size());
+    while (value % 10 == 0) {
+      value /= 10;
+      ++exponent;
+    }
+    Decimal d;
+    d.mantissa_ = negative ? -Int128{value} : Int128{value};
+    d.exponent_ = exponent;
+    return d;
   }
 
   // Zeros are counted rather than multiplied in at once, so a long run of them costs nothing
