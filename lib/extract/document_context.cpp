@@ -52,8 +52,8 @@ std::optional<PublicationDate> first_date_in(std::string_view text) {
     return value;
   };
   for (std::size_t s = 0; s + 4 <= n; ++s) {
-    const bool year = (text[s] == '1' && text[s + 1] == '9' && (text[s + 2] == '8' || text[s + 2] == '9') &&
-                       digit(s + 3)) ||
+    const bool year = (text[s] == '1' && text[s + 1] == '9' &&
+                       (text[s + 2] == '8' || text[s + 2] == '9') && digit(s + 3)) ||
                       (text[s] == '2' && text[s + 1] == '0' && digit(s + 2) && digit(s + 3));
     if (!year) continue;
     std::size_t k = separator(spaces(s + 4), "年");

@@ -109,7 +109,8 @@ Lexicon::Lexicon(const Catalog& catalog, const Gazetteer& gazetteer)
     if (noun.size() < 2) {
       short_counted_noun_ = true;
     } else {
-      counted_noun_heads_[static_cast<unsigned char>(noun[0]) << 8 | static_cast<unsigned char>(noun[1])] = true;
+      counted_noun_heads_[static_cast<unsigned char>(noun[0]) << 8 |
+                          static_cast<unsigned char>(noun[1])] = true;
     }
   }
   for_each_tsv_row(embedded::stages_tsv, "schema/lexicon/stages.tsv", 2,
@@ -135,8 +136,8 @@ const Lexicon& Lexicon::builtin() {
 bool Lexicon::counted_noun_at(std::string_view text, std::size_t at) const {
   const std::string_view rest = text.substr(at);
   if (!short_counted_noun_ &&
-      (rest.size() < 2 ||
-       !counted_noun_heads_[static_cast<unsigned char>(rest[0]) << 8 | static_cast<unsigned char>(rest[1])])) {
+      (rest.size() < 2 || !counted_noun_heads_[static_cast<unsigned char>(rest[0]) << 8 |
+                                               static_cast<unsigned char>(rest[1])])) {
     return false;
   }
   for (const auto& noun : counted_nouns_) {

@@ -36,27 +36,21 @@ int chinese_digit(std::string_view text, std::size_t at, std::size_t* length) {
     return 0;
   }
   if (at > text.size() || text.size() - at < 3) return -1;
-  const std::uint32_t key = static_cast<std::uint32_t>(static_cast<unsigned char>(text[at])) << 16 |
-                            static_cast<std::uint32_t>(static_cast<unsigned char>(text[at + 1])) << 8 |
-                            static_cast<unsigned char>(text[at + 2]);
-  int digit;
-  switch (key) {
-    case 0xE38087: digit = 0; break;  // 〇
-    case 0xE4B880: digit = 1; break;  // 一
-    case 0xE4BA8C: digit = 2; break;  // 二
-    case 0xE4B889: digit = 3; break;  // 三
-    case 0xE59B9B: digit = 4; break;  // 四
-    case 0xE4BA94: digit = 5; break;  // 五
-    case 0xE585AD: digit = 6; break;  // 六
-    case 0xE4B883: digit = 7; break;  // 七
-    case 0xE585AB: digit = 8; break;  // 八
-    case 0xE4B99D: digit = 9; break;  // 九
-    case 0xE99BB6: digit = 0; break;  // 零
-    case 0xE2978B: digit = 0; break;  // ○
-    default: return -1;
+  // 〇一二三四五六七八九, then 零 and ○.
+  static constexpr std::pair<std::uint32_t, int> kDigits[] = {
+      {0xE38087, 0}, {0xE4B880, 1}, {0xE4BA8C, 2}, {0xE4B889, 3}, {0xE59B9B, 4}, {0xE4BA94, 5},
+      {0xE585AD, 6}, {0xE4B883, 7}, {0xE585AB, 8}, {0xE4B99D, 9}, {0xE99BB6, 0}, {0xE2978B, 0}};
+  const auto byte = [&](std::size_t k) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(text[at + k]));
+  };
+  const std::uint32_t key = byte(0) << 16 | byte(1) << 8 | byte(2);
+  for (const auto& [bytes, value] : kDigits) {
+    if (key == bytes) {
+      *length = 3;
+      return value;
+    }
   }
-  *length = 3;
-  return digit;
+  return -1;
 }
 
 // A small count written in words or digits: 三, 3, 十, 十二, 两.
@@ -276,7 +270,8 @@ std::vector<PeriodMention> find_periods(std::string_view text, std::size_t from)
         continue;
       }
     } else if (first >= 0xE0 && first < 0xF0 && i + 3 <= text.size()) {
-      const char32_t c = (first & 0x0Fu) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6 |
+      const char32_t c = (first & 0x0Fu) << 12 |
+                         (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6 |
                          (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
       if (!opens(c)) {
         i += 3;

@@ -100,7 +100,9 @@ void check_not_binary(std::string_view bytes, const std::filesystem::path& origi
     std::memcpy(&word, head.data() + at, 8);
     const std::uint64_t del = word ^ (0x7F * kOnes);
     if ((((word - 0x20 * kOnes) & ~word) | ((del - kOnes) & ~del)) & kHigh) {
-      for (std::size_t k = at; k < at + 8; ++k) controls += kControl[static_cast<unsigned char>(head[k])];
+      for (std::size_t k = at; k < at + 8; ++k) {
+        controls += kControl[static_cast<unsigned char>(head[k])];
+      }
     }
   }
   for (; at < head.size(); ++at) controls += kControl[static_cast<unsigned char>(head[at])];

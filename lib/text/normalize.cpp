@@ -150,7 +150,8 @@ const std::array<std::uint64_t, 0x10000 / 64>& traditional_suspects() {
     if (U_FAILURE(status)) icu_failed("load NFKC", status);
     const icu::UnicodeSet& traditional = to_simplified_source();
     for (int32_t i = 0; i < traditional.getRangeCount(); ++i) {
-      for (UChar32 c = traditional.getRangeStart(i); c <= traditional.getRangeEnd(i) && c < 0x10000; ++c) {
+      const UChar32 last = std::min<UChar32>(traditional.getRangeEnd(i), 0xFFFF);
+      for (UChar32 c = traditional.getRangeStart(i); c <= last; ++c) {
         out[static_cast<std::size_t>(c) >> 6] |= std::uint64_t{1} << (c & 63);
       }
     }
@@ -342,8 +343,8 @@ std::string clean_and_nfkc(std::string_view utf8, bool* may_hold_traditional) {
     normalized.clear();
     {
       icu::StringByteSink<std::string> sink(&normalized);
-      nfkc->normalizeUTF8(0, icu::StringPiece(out.data() + run, static_cast<std::int32_t>(out.size() - run)),
-                          sink, nullptr, status);
+      const auto length = static_cast<std::int32_t>(out.size() - run);
+      nfkc->normalizeUTF8(0, icu::StringPiece(out.data() + run, length), sink, nullptr, status);
     }
     if (U_FAILURE(status)) icu_failed("apply NFKC", status);
     out.resize(run);
@@ -559,8 +560,9 @@ std::string map_radicals_and_drop_ruby(std::string text) {
         last = before;
         last_at = end;
         // Nothing inside the ruby is visited: it holds pinyin letters alone.
-        if (paren != std::string::npos && paren < static_cast<std::size_t>(end)) paren = text.find('(', end);
-        if (lead != std::string::npos && lead < static_cast<std::size_t>(end)) lead = text.find('\xE2', end);
+        const auto after = static_cast<std::size_t>(end);
+        if (paren != std::string::npos && paren < after) paren = text.find('(', after);
+        if (lead != std::string::npos && lead < after) lead = text.find('\xE2', after);
         continue;
       }
     }

@@ -28,7 +28,8 @@ inline std::int32_t plain_three_byte(const std::uint8_t* p, std::int32_t i, std:
   std::uint16_t trail;
   std::memcpy(&trail, p + i + 1, 2);
   if ((trail & 0xC0C0u) != 0x8080u) return -1;  // the same test on both bytes, in either order
-  return static_cast<std::int32_t>((lead & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu));
+  return static_cast<std::int32_t>((lead & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 |
+                                   (p[i + 2] & 0x3Fu));
 }
 
 }  // namespace iprdb::detail

@@ -251,7 +251,8 @@ std::int32_t ruby_end(const std::uint8_t* s, std::int32_t open, std::int32_t n) 
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c == ')') return letters > 0 && toned ? i : -1;
-    if (c >= 0 && c <= 0xFFFF && kToned.find(static_cast<char16_t>(c)) != std::u16string_view::npos) {
+    if (c >= 0 && c <= 0xFFFF &&
+        kToned.find(static_cast<char16_t>(c)) != std::u16string_view::npos) {
       toned = true;
     } else if (!((c >= 'a' && c <= 'z') || c == u'ü')) {
       return -1;
@@ -314,19 +315,22 @@ TEST_CASE("the normalization steps agree with a reading of every character", "[t
       mixed += random() % 6 == 0 ? broken[random() % broken.size()] : piece;
     }
     INFO(text);
-    CHECK(steps::map_radicals_and_drop_ruby(text) == reference_steps::map_radicals_and_drop_ruby(text));
+    CHECK(steps::map_radicals_and_drop_ruby(text) ==
+          reference_steps::map_radicals_and_drop_ruby(text));
     CHECK(steps::clean(text) == reference_steps::clean(text));
     INFO(mixed);
     CHECK(steps::clean(mixed) == reference_steps::clean(mixed));
     // has_traditional is exact where 發 專 stand among the rest.
-    const bool traditional = text.find("發") != std::string::npos || text.find("專") != std::string::npos;
+    const bool traditional =
+        text.find("發") != std::string::npos || text.find("專") != std::string::npos;
     CHECK(steps::has_traditional(text) == traditional);
     CHECK(steps::has_traditional(mixed) == (mixed.find("發") != std::string::npos ||
                                             mixed.find("專") != std::string::npos));
   }
 }
 
-TEST_CASE("a text clean() finds free of suspects holds nothing for Hant-Hans after NFKC", "[text]") {
+TEST_CASE("a text clean() finds free of suspects holds nothing for Hant-Hans after NFKC",
+          "[text]") {
   // normalize_text skips the search for Traditional characters on clean()'s word; it must
   // never say no where NFKC or the radical table would make one (⾨ → 門, ⻑ → 長, 豈 is one).
   namespace steps = iprdb::detail::normalize_steps;
