@@ -351,6 +351,32 @@ std::string clean_and_nfkc(std::string_view utf8, bool* may_hold_traditional) {
     out += normalized;
     run = kNone;
   };
+  // A character clean keeps, in [start, end) of the input: as NFKC leaves it, replaced, or
+  // joining the run ICU is asked about.
+  const auto keep_through_clean = [&](UChar32 c, std::int32_t start, std::int32_t end) {
+    suspect = suspect || is_traditional_suspect(suspects, c);
+    switch (table.kind(c)) {
+      case NfkcTable::stays:
+        if (run != kNone) {
+          flush(start);
+          finish_run();
+        }
+        break;
+      case NfkcTable::replaced:
+        flush(start);
+        if (run != kNone) finish_run();
+        out += table.replacement(c);
+        kept = end;
+        break;
+      case NfkcTable::by_icu:
+        if (run == kNone) {
+          flush(start);
+          run = out.size();
+          if (after_ascii == start) --run;
+        }
+        break;
+    }
+  };
   for (std::int32_t i = 0; i < n;) {
     const std::int32_t start = i;
     if (p[i] >= 0x20 && p[i] < 0x7F) {  // printable ASCII stays, and ends a run
@@ -363,29 +389,8 @@ std::string clean_and_nfkc(std::string_view utf8, bool* may_hold_traditional) {
     }
     if (const UChar32 three = plain_three_byte(p, i, n);
         three >= 0 && (three < 0x200B || three > 0x2060) && three != 0x3000 && three != 0xFEFF) {
-      suspect = suspect || is_traditional_suspect(suspects, three);
       i += 3;
-      switch (table.kind(three)) {
-        case NfkcTable::stays:
-          if (run != kNone) {
-            flush(start);
-            finish_run();
-          }
-          break;
-        case NfkcTable::replaced:
-          flush(start);
-          if (run != kNone) finish_run();
-          out += table.replacement(three);
-          kept = i;
-          break;
-        case NfkcTable::by_icu:
-          if (run == kNone) {
-            flush(start);
-            run = out.size();
-            if (after_ascii == start) --run;
-          }
-          break;
-      }
+      keep_through_clean(three, start, i);
       continue;
     }
     UChar32 c;
@@ -410,28 +415,7 @@ std::string clean_and_nfkc(std::string_view utf8, bool* may_hold_traditional) {
       after_ascii = i;
       continue;
     } else {  // a well-formed character that stays through clean
-      suspect = suspect || is_traditional_suspect(suspects, c);
-      switch (table.kind(c)) {
-        case NfkcTable::stays:
-          if (run != kNone) {
-            flush(start);
-            finish_run();
-          }
-          break;
-        case NfkcTable::replaced:
-          flush(start);
-          if (run != kNone) finish_run();
-          out += table.replacement(c);
-          kept = i;
-          break;
-        case NfkcTable::by_icu:
-          if (run == kNone) {
-            flush(start);
-            run = out.size();
-            if (after_ascii == start) --run;
-          }
-          break;
-      }
+      keep_through_clean(c, start, i);
       continue;
     }
     // clean rewrites or removes the character.
