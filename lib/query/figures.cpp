@@ -147,10 +147,14 @@ Period candidate_period(SQLite::Statement& s) {
 // whole where it lies, beside the other regions of the same indicator and year. ?5 is the
 // MonthsRule; without ORDER BY the rows come region by region in the list's order (the CROSS
 // JOIN keeps json_each outermost), each region's periods in key order.
-const char* const kBestLevelSql = R"sql(
-SELECT r.key, b.observation_id, b.month_start, b.month_end, b.value, b.unit, b.value_text,
-       b.qualifier, b.base_year, b.rank_of, b.origin, b.document_id, d.title, b.published_on,
-       d.origin, b.quote, b.span_start, b.span_end, i.code, b.period_end, b.period_first
+// The columns are kObservationColumns' (what best_level does not keep, a level's constants),
+// so read_observation reads them; the period's key follows.
+const std::string& best_level_sql() {
+  static const std::string sql = R"sql(
+SELECT r.key, b.observation_id, b.region_id, i.code, b.year, b.month_start, b.month_end,
+       NULL, 0, 'level', b.value, b.unit, b.value_text, b.qualifier, b.status, b.base_year,
+       NULL, b.rank_of, NULL, b.origin, b.document_id, d.title, b.published_on, d.origin,
+       b.quote, b.span_start, b.span_end, b.period_end, b.period_first
 FROM json_each(?1) AS r
 CROSS JOIN best_level b ON b.region_id = r.value
 JOIN document d ON d.id = b.document_id
@@ -161,6 +165,8 @@ WHERE b.indicator_id = ?2 AND b.status = ?3 AND b.year = ?4
         WHEN 1 THEN b.period_end = ?7 AND b.period_first = ?6
         ELSE 1
       END)sql";
+  return sql;
+}
 
 // What best_level answers: one chosen level per region for one year (a comparison, a
 // ranking, growth's level); every source, every period or the newest year need observation.
@@ -170,7 +176,7 @@ bool best_level_answers(const FigureQuery& query) {
 }
 
 std::vector<FigureGroup> fetch_best_levels(Database::Impl& impl, const FigureQuery& query) {
-  StatementUse s(impl.cached(kBestLevelSql));
+  StatementUse s(impl.cached(best_level_sql()));
   s->bind(1, region_ids_json(query.regions));
   s->bind(2, static_cast<std::int64_t>(query.indicator_id));
   s->bind(3, std::string(to_string(query.status)));
@@ -178,11 +184,13 @@ std::vector<FigureGroup> fetch_best_levels(Database::Impl& impl, const FigureQue
   s->bind(5, static_cast<int>(query.rule));
   s->bind(6, query.months.first);
   s->bind(7, query.months.last);
+  constexpr int kPeriodKey = 27;  // after r.key and kObservationColumns
   std::vector<FigureGroup> groups;
   std::vector<std::pair<int, int>> periods;  // of each group's observation: end, first
   while (s->executeStep()) {
     const auto index = static_cast<std::size_t>(s->getColumn(0).getInt64());
-    const std::pair<int, int> period{s->getColumn(19).getInt(), s->getColumn(20).getInt()};
+    const std::pair<int, int> period{s->getColumn(kPeriodKey).getInt(),
+                                     s->getColumn(kPeriodKey + 1).getInt()};
     if (!groups.empty() && groups.back().region_index == index) {
       // Any period of the year: the whole year, else the latest end, else the earliest start.
       const auto& kept = periods.back();
@@ -198,30 +206,7 @@ std::vector<FigureGroup> fetch_best_levels(Database::Impl& impl, const FigureQue
       groups.push_back(std::move(group));
       periods.push_back(period);
     }
-    Observation o;
-    o.id = s->getColumn(1).getInt64();
-    o.region = query.regions[index];
-    o.indicator = s->getColumn(18).getString();
-    o.period.year = Year(query.first_year);
-    o.period.month_start = optional_int(s->getColumn(2));
-    o.period.month_end = optional_int(s->getColumn(3));
-    o.measure = Measure::level;
-    o.value = s->getColumn(4).getDouble();
-    o.unit = s->getColumn(5).getString();
-    o.value_text = s->getColumn(6).getString();
-    o.qualifier = parse_qualifier(s->getColumn(7).getString()).value_or(Qualifier::exact);
-    o.status = query.status;
-    o.base_year = optional_int(s->getColumn(8));
-    o.rank_of = optional_text(s->getColumn(9));
-    o.origin = s->getColumn(10).getString();
-    o.source.document_id = s->getColumn(11).getInt64();
-    o.source.title = s->getColumn(12).getString();
-    o.source.published_on = optional_text(s->getColumn(13));
-    o.source.file = s->getColumn(14).getString();
-    o.source.quote = s->getColumn(15).getString();
-    o.source.span_start = optional_int64(s->getColumn(16));
-    o.source.span_end = optional_int64(s->getColumn(17));
-    groups.back().observations.push_back(std::move(o));
+    groups.back().observations.push_back(read_observation(*s, 1));
   }
   return groups;
 }
@@ -232,16 +217,17 @@ std::vector<FigureGroup> fetch_best_levels(Database::Impl& impl, const FigureQue
 template <typename Read>
 std::optional<std::vector<FigureGroup>> if_best_levels_kept(Database::Impl& impl, Read&& read) {
   const bool own = sqlite3_get_autocommit(impl.db().getHandle()) != 0;
-  if (own) impl.cached("BEGIN").exec();
+  static const std::string begin = "BEGIN", commit = "COMMIT", kept_sql = kBestLevelsKeptSql;
+  if (own) impl.cached(begin).exec();
   try {
     std::optional<std::vector<FigureGroup>> out;
     bool kept = false;
     {
-      StatementUse check(impl.cached(kBestLevelsKeptSql));
+      StatementUse check(impl.cached(kept_sql));
       kept = check->executeStep() && check->getColumn(0).getInt() != 0;
     }
     if (kept) out = read();
-    if (own) impl.cached("COMMIT").exec();
+    if (own) impl.cached(commit).exec();
     return out;
   } catch (...) {
     if (own && sqlite3_get_autocommit(impl.db().getHandle()) == 0) {

@@ -11,22 +11,10 @@ namespace iprdb::detail {
 
 namespace {
 
-// Every trigger of schema/best_level_triggers.sql: present together or not at all.
+// Every trigger of schema/best_level_triggers.sql: present together or not at all
+// (kBestLevelsKeptSql counts the same four).
 constexpr const char* kTriggers[] = {"best_level_insert", "best_level_delete",
                                      "observation_unchanged", "document_date_unchanged"};
-
-bool has_trigger(SQLite::Database& db, const char* name) {
-  SQLite::Statement query(db, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
-  query.bind(1, name);
-  return query.executeStep();
-}
-
-bool all_triggers(SQLite::Database& db) {
-  for (const char* name : kTriggers) {
-    if (!has_trigger(db, name)) return false;
-  }
-  return true;
-}
 
 void drop_triggers(SQLite::Database& db) {
   for (const char* name : kTriggers) db.exec(std::string("DROP TRIGGER IF EXISTS ") + name);
@@ -35,18 +23,19 @@ void drop_triggers(SQLite::Database& db) {
 }  // namespace
 
 const char* const kBestLevelsKeptSql =
-    "SELECT count(*) = 2 FROM sqlite_schema WHERE type = 'trigger' "
-    "AND name IN ('best_level_insert', 'best_level_delete')";
+    "SELECT count(*) = 4 FROM sqlite_schema WHERE type = 'trigger' AND name IN "
+    "('best_level_insert', 'best_level_delete', 'observation_unchanged', "
+    "'document_date_unchanged')";
 
 bool best_levels_kept(SQLite::Database& db) {
   return db.execAndGet(kBestLevelsKeptSql).getInt() != 0;
 }
 
 void keep_best_levels(SQLite::Database& db) {
-  if (all_triggers(db)) return;
+  if (best_levels_kept(db)) return;
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   // Looked at again inside the write transaction: another process may have done it since.
-  if (all_triggers(db)) return;
+  if (best_levels_kept(db)) return;
   drop_triggers(db);
   db.exec(std::string(embedded::best_level_rebuild_sql));
   db.exec(std::string(embedded::best_level_triggers_sql));
@@ -55,7 +44,7 @@ void keep_best_levels(SQLite::Database& db) {
 
 bool suspend_best_levels(SQLite::Database& db) {
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  const bool kept = all_triggers(db);
+  const bool kept = best_levels_kept(db);
   drop_triggers(db);
   transaction.commit();
   return kept;

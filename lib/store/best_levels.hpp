@@ -9,7 +9,7 @@
 
 namespace iprdb::detail {
 
-/// One row, one column: 1 when best_level's triggers are in place, else 0.
+/// One row, one column: 1 when all of best_level's triggers are in place, else 0.
 extern const char* const kBestLevelsKeptSql;
 
 /// Whether best_level's triggers are in place, so that it holds the chosen figure of every
