@@ -201,6 +201,21 @@ bool is_invisible(UChar32 c) {
          (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F);
 }
 
+// What clean makes of the character `c` decoded just before byte `i` (negative: malformed):
+// itself when it stays, U+FFFD, '\n' (a '\n' after '\r' is taken with it, moving `i`), ' ', or
+// -1 when it is removed.
+UChar32 clean_replacement(UChar32 c, const std::uint8_t* p, std::int32_t& i, std::int32_t n) {
+  if (c < 0) return 0xFFFD;
+  if (c == '\r') {
+    if (i < n && p[i] == '\n') ++i;
+    return '\n';
+  }
+  if (c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) return '\n';
+  if (c == 0xA0 || c == 0x3000) return ' ';
+  if (is_invisible(c)) return -1;
+  return c;
+}
+
 void append_utf8(std::string& out, UChar32 c) {
   char buffer[U8_MAX_LENGTH];
   std::int32_t length = 0;
@@ -235,21 +250,10 @@ std::string clean(std::string_view utf8, bool* may_hold_traditional) {
     const std::int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    UChar32 replacement = c;
-    if (c < 0) {
-      replacement = 0xFFFD;
-    } else if (c == '\r') {
-      if (i < n && p[i] == '\n') ++i;
-      replacement = '\n';
-    } else if (c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) {
-      replacement = '\n';
-    } else if (c == 0xA0 || c == 0x3000) {
-      replacement = ' ';
-    } else if (is_invisible(c)) {
-      replacement = -1;
-    } else {
+    const UChar32 replacement = clean_replacement(c, p, i, n);
+    if (replacement == c) {  // a well-formed character that stays
       suspect = suspect || (c >= 0x80 && is_traditional_suspect(suspects, c));
-      continue;  // a well-formed character that stays
+      continue;
     }
     out.append(utf8.data() + kept, static_cast<std::size_t>(start - kept));
     if (replacement >= 0) {
@@ -395,26 +399,16 @@ std::string clean_and_nfkc(std::string_view utf8, bool* may_hold_traditional) {
     }
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    UChar32 replacement = c;
-    if (c < 0) {
-      replacement = 0xFFFD;
-    } else if (c == '\r') {
-      if (i < n && p[i] == '\n') ++i;
-      replacement = '\n';
-    } else if (c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) {
-      replacement = '\n';
-    } else if (c == 0xA0 || c == 0x3000) {
-      replacement = ' ';
-    } else if (is_invisible(c)) {
-      replacement = -1;
-    } else if (c < 0x80) {  // '\t' and '\n' stay
+    const UChar32 replacement = clean_replacement(c, p, i, n);
+    if (replacement == c && c < 0x80) {  // '\t' and '\n' stay
       if (run != kNone) {
         flush(start);
         finish_run();
       }
       after_ascii = i;
       continue;
-    } else {  // a well-formed character that stays through clean
+    }
+    if (replacement == c) {  // a well-formed character that stays through clean
       keep_through_clean(c, start, i);
       continue;
     }
