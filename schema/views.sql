@@ -84,11 +84,10 @@ SELECT r.code          AS region_code,
        i.name_zh       AS indicator,
        b.year, b.month_start, b.month_end, b.status, b.value, b.unit, b.value_text,
        b.qualifier, b.origin,
-       d.title         AS source_title,
+       b.title         AS source_title,
        b.published_on  AS source_published_on,
-       d.origin        AS source_file,
+       b.file          AS source_file,
        b.quote, b.observation_id, b.document_id, b.region_id, b.indicator_id
 FROM best_level b
 JOIN region r    ON r.id = b.region_id
-JOIN indicator i ON i.id = b.indicator_id
-JOIN document d  ON d.id = b.document_id;
+JOIN indicator i ON i.id = b.indicator_id;

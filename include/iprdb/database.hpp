@@ -35,7 +35,7 @@ struct Scope;
 struct SqlResult;
 
 /// The schema version this build writes; `PRAGMA user_version` of every iprdb file.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 /// `PRAGMA application_id` of every iprdb file: "IPRD" in ASCII.
 inline constexpr std::int32_t kApplicationId = 0x49505244;
 

@@ -1,8 +1,12 @@
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <array>
+
 #include <fmt/format.h>
 
 #include <iprdb/error.hpp>
+#include <iprdb/reference.hpp>
 
 #include "query/query_impl.hpp"
 #include "store/best_levels.hpp"
@@ -143,28 +147,70 @@ Period candidate_period(SQLite::Statement& s) {
   return period;
 }
 
-// Each region's chosen level from best_level (schema 3): one row per region and period, read
-// whole where it lies, beside the other regions of the same indicator and year. ?5 is the
-// MonthsRule; without ORDER BY the rows come region by region in the list's order (the CROSS
-// JOIN keeps json_each outermost), each region's periods in key order.
-// The columns are kObservationColumns' (what best_level does not keep, a level's constants),
-// so read_observation reads them; the period's key follows.
-const std::string& best_level_sql() {
-  static const std::string sql = R"sql(
-SELECT r.key, b.observation_id, b.region_id, i.code, b.year, b.month_start, b.month_end,
-       NULL, 0, 'level', b.value, b.unit, b.value_text, b.qualifier, b.status, b.base_year,
-       NULL, b.rank_of, NULL, b.origin, b.document_id, d.title, b.published_on, d.origin,
-       b.quote, b.span_start, b.span_end, b.period_end, b.period_first
-FROM json_each(?1) AS r
-CROSS JOIN best_level b ON b.region_id = r.value
-JOIN document d ON d.id = b.document_id
-JOIN indicator i ON i.id = b.indicator_id
-WHERE b.indicator_id = ?2 AND b.status = ?3 AND b.year = ?4
-  AND CASE ?5
+// best_level (schema 4) keys a region by the form of its code before the code itself, so the
+// regions of one level under one parent are one run of rows. The same CASE is in
+// schema/best_level_triggers.sql and best_level_rebuild.sql.
+int code_depth(int code) {
+  if (code == 0) return 0;
+  if (code % 10000 == 0) return 1;
+  return code % 100 == 0 ? 2 : 3;
+}
+
+// The gazetteer's codes of each depth, historical ones included, sorted: how many regions a
+// span of codes holds decides between reading the span and searching region by region.
+const std::vector<int>& gazetteer_codes(int depth) {
+  static const auto codes = [] {
+    std::array<std::vector<int>, 4> out;
+    for (const auto& region : Gazetteer::builtin().regions()) {
+      const int code = region.code.to_int();
+      out[static_cast<std::size_t>(code_depth(code))].push_back(code);
+    }
+    for (auto& list : out) std::sort(list.begin(), list.end());
+    return out;
+  }();
+  return codes[static_cast<std::size_t>(depth)];
+}
+
+std::size_t regions_between(int depth, int first, int last) {
+  const auto& codes = gazetteer_codes(depth);
+  return static_cast<std::size_t>(std::upper_bound(codes.begin(), codes.end(), last) -
+                                  std::lower_bound(codes.begin(), codes.end(), first));
+}
+
+// The columns are kObservationColumns' (what best_level does not keep, a level's constants;
+// the indicator's code is looked up once per statement), so read_observation reads them from
+// column 1; column 0 is the region and the period's key follows. ?5 is the depth, ?6 the
+// MonthsRule. Rows come in region order, each region's periods in key order.
+std::string best_level_statement(std::string_view from, std::string_view regions) {
+  return fmt::format(R"sql(
+SELECT b.region_id, b.observation_id, b.region_id, (SELECT code FROM indicator WHERE id = ?2),
+       b.year, b.month_start, b.month_end, NULL, 0, 'level', b.value, b.unit, b.value_text,
+       b.qualifier, b.status, b.base_year, NULL, b.rank_of, NULL, b.origin, b.document_id,
+       b.title, b.published_on, b.file, b.quote, b.span_start, b.span_end, b.period_end,
+       b.period_first
+FROM {}
+WHERE b.indicator_id = ?2 AND b.status = ?3 AND b.year = ?4 AND b.region_depth = ?5
+  AND {}
+  AND CASE ?6
         WHEN 0 THEN b.period_end = 12 AND b.period_first = 1
-        WHEN 1 THEN b.period_end = ?7 AND b.period_first = ?6
+        WHEN 1 THEN b.period_end = ?8 AND b.period_first = ?7
         ELSE 1
-      END)sql";
+      END)sql",
+                     from, regions);
+}
+
+// Every row of a span of codes (?9—?10): one search, then neighbours. Rows of regions in the
+// span that were not asked for are passed over.
+const std::string& best_level_span_sql() {
+  static const std::string sql =
+      best_level_statement("best_level b", "b.region_id BETWEEN ?9 AND ?10");
+  return sql;
+}
+
+// One search per region of the JSON array ?1 (sorted), walked outermost (CROSS JOIN).
+const std::string& best_level_each_sql() {
+  static const std::string sql = best_level_statement(
+      "json_each(?1) AS r CROSS JOIN best_level b ON b.region_id = r.value", "1");
   return sql;
 }
 
@@ -175,38 +221,73 @@ bool best_level_answers(const FigureQuery& query) {
          query.measure == Measure::level && query.first_year == query.last_year;
 }
 
-std::vector<FigureGroup> fetch_best_levels(Database::Impl& impl, const FigureQuery& query) {
-  StatementUse s(impl.cached(best_level_sql()));
-  s->bind(1, region_ids_json(query.regions));
+// A region asked for: its code and its place in the question's list.
+using Wanted = std::pair<int, std::size_t>;
+
+// The rows of `wanted` (one depth, sorted by code) appended to `groups`.
+void read_best_levels(Database::Impl& impl, const FigureQuery& query, int depth,
+                      const std::vector<Wanted>& wanted, std::vector<FigureGroup>& groups) {
+  const int first = wanted.front().first, last = wanted.back().first;
+  // A span at least half asked for is read whole (a province's prefectures, every province);
+  // scattered regions are searched one by one.
+  const bool span = regions_between(depth, first, last) <= 2 * wanted.size();
+  StatementUse s(impl.cached(span ? best_level_span_sql() : best_level_each_sql()));
+  if (span) {
+    s->bind(9, first);
+    s->bind(10, last);
+  } else {
+    std::vector<RegionCode> codes;
+    codes.reserve(wanted.size());
+    for (const auto& w : wanted) codes.push_back(RegionCode::from_int(w.first));
+    s->bind(1, region_ids_json(codes));
+  }
   s->bind(2, static_cast<std::int64_t>(query.indicator_id));
   s->bind(3, std::string(to_string(query.status)));
   s->bind(4, query.first_year);
-  s->bind(5, static_cast<int>(query.rule));
-  s->bind(6, query.months.first);
-  s->bind(7, query.months.last);
-  constexpr int kPeriodKey = 27;  // after r.key and kObservationColumns
-  std::vector<FigureGroup> groups;
-  std::vector<std::pair<int, int>> periods;  // of each group's observation: end, first
+  s->bind(5, depth);
+  s->bind(6, static_cast<int>(query.rule));
+  s->bind(7, query.months.first);
+  s->bind(8, query.months.last);
+  constexpr int kPeriodKey = 27;  // after the region and kObservationColumns
+  const std::size_t before = groups.size();
+  std::pair<int, int> kept;  // the period of the newest group's observation: end, first
+  auto next = wanted.begin();
   while (s->executeStep()) {
-    const auto index = static_cast<std::size_t>(s->getColumn(0).getInt64());
+    const int region = s->getColumn(0).getInt();
+    while (next != wanted.end() && next->first < region) ++next;
+    if (next == wanted.end()) break;
+    if (next->first != region) continue;  // in the span, not asked for
     const std::pair<int, int> period{s->getColumn(kPeriodKey).getInt(),
                                      s->getColumn(kPeriodKey + 1).getInt()};
-    if (!groups.empty() && groups.back().region_index == index) {
+    if (groups.size() > before && groups.back().region_index == next->second) {
       // Any period of the year: the whole year, else the latest end, else the earliest start.
-      const auto& kept = periods.back();
       if (period.first < kept.first || (period.first == kept.first && period.second > kept.second)) {
         continue;
       }
       groups.back().observations.clear();
-      periods.back() = period;
     } else {
       FigureGroup group;
-      group.region_index = index;
+      group.region_index = next->second;
       group.year = query.first_year;
       groups.push_back(std::move(group));
-      periods.push_back(period);
     }
+    kept = period;
     groups.back().observations.push_back(read_observation(*s, 1));
+  }
+}
+
+std::vector<FigureGroup> fetch_best_levels(Database::Impl& impl, const FigureQuery& query) {
+  std::array<std::vector<Wanted>, 4> by_depth;
+  for (std::size_t i = 0; i < query.regions.size(); ++i) {
+    const int code = query.regions[i].to_int();
+    by_depth[static_cast<std::size_t>(code_depth(code))].emplace_back(code, i);
+  }
+  std::vector<FigureGroup> groups;
+  for (std::size_t depth = 0; depth < by_depth.size(); ++depth) {
+    auto& wanted = by_depth[depth];
+    if (wanted.empty()) continue;
+    if (!std::is_sorted(wanted.begin(), wanted.end())) std::sort(wanted.begin(), wanted.end());
+    read_best_levels(impl, query, static_cast<int>(depth), wanted, groups);
   }
   return groups;
 }

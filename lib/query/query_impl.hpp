@@ -73,6 +73,7 @@ enum class MonthsRule {
 /// (in the order given), year (newest first), period (whole year, then the latest month) and
 /// then best first (curated, exact, newest publication).
 struct FigureQuery {
+  /// No code twice (a scope's regions are distinct): each region's rows go to one place.
   std::vector<RegionCode> regions;
   std::int64_t indicator_id = 0;
   int first_year = 1949;

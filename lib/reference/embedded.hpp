@@ -7,6 +7,7 @@ namespace iprdb::detail::embedded {
 extern const std::string_view migration_0001_init;
 extern const std::string_view migration_0002_figure_index;
 extern const std::string_view migration_0003_best_level;
+extern const std::string_view migration_0004_best_level_by_depth;
 extern const std::string_view best_level_triggers_sql;
 extern const std::string_view best_level_rebuild_sql;
 extern const std::string_view views_sql;

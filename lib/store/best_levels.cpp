@@ -14,7 +14,7 @@ namespace {
 // Every trigger of schema/best_level_triggers.sql: present together or not at all
 // (kBestLevelsKeptSql counts the same four).
 constexpr const char* kTriggers[] = {"best_level_insert", "best_level_delete",
-                                     "observation_unchanged", "document_date_unchanged"};
+                                     "observation_unchanged", "document_source_unchanged"};
 
 void drop_triggers(SQLite::Database& db) {
   for (const char* name : kTriggers) db.exec(std::string("DROP TRIGGER IF EXISTS ") + name);
@@ -25,7 +25,7 @@ void drop_triggers(SQLite::Database& db) {
 const char* const kBestLevelsKeptSql =
     "SELECT count(*) = 4 FROM sqlite_schema WHERE type = 'trigger' AND name IN "
     "('best_level_insert', 'best_level_delete', 'observation_unchanged', "
-    "'document_date_unchanged')";
+    "'document_source_unchanged')";
 
 bool best_levels_kept(SQLite::Database& db) {
   return db.execAndGet(kBestLevelsKeptSql).getInt() != 0;

@@ -15,6 +15,7 @@ const std::vector<Migration>& builtin_migrations() {
       {1, embedded::migration_0001_init},
       {2, embedded::migration_0002_figure_index},
       {3, embedded::migration_0003_best_level},
+      {4, embedded::migration_0004_best_level_by_depth},
   };
   return migrations;
 }

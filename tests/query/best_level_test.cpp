@@ -23,15 +23,18 @@ using iprdb::testing::TempDir;
 
 namespace {
 
-// Prefectures of 山东 (370000) and 河北 (130000), three indicators, three years.
+// Prefectures of 山东 (370000) and 河北 (130000), 莱芜 (abolished in 2019) among them, the two
+// provinces themselves and the counties of 济南: three depths, so that a question reads a span
+// of best_level with regions it did not ask for. Three indicators, three years.
 void add_random_figures(const fs::path& path, unsigned seed) {
   SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
   std::mt19937 rng(seed);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   std::vector<int> regions;
   {
-    SQLite::Statement q(raw, "SELECT id FROM region WHERE parent_id IN (370000, 130000) "
-                             "AND level = 'prefecture' AND valid_to IS NULL");
+    SQLite::Statement q(raw, "SELECT id FROM region WHERE (parent_id IN (370000, 130000) "
+                             "AND level = 'prefecture') OR id IN (370000, 130000) "
+                             "OR parent_id = 370100");
     while (q.executeStep()) regions.push_back(q.getColumn(0).getInt());
   }
   std::vector<std::int64_t> indicators;
@@ -87,10 +90,11 @@ void add_random_figures(const fs::path& path, unsigned seed) {
 }
 
 std::string describe(const iprdb::Observation& o) {
-  return fmt::format("#{} {} {}-{} {} {} {} {} {} {} {} {}", o.id, o.region.str(),
-                     o.period.month_start.value_or(0), o.period.month_end.value_or(0), o.value,
-                     o.unit, o.value_text, iprdb::to_string(o.qualifier), o.origin,
-                     o.source.title, o.source.published_on.value_or("-"), o.source.quote);
+  return fmt::format("#{} {} {} {}-{} {} {} {} {} {} {} {} {} {}", o.id, o.region.str(),
+                     o.indicator, o.period.month_start.value_or(0), o.period.month_end.value_or(0),
+                     o.value, o.unit, o.value_text, iprdb::to_string(o.qualifier), o.origin,
+                     o.source.title, o.source.file, o.source.published_on.value_or("-"),
+                     o.source.quote);
 }
 
 // Every comparison of the random figures, one line per region.
@@ -99,12 +103,25 @@ std::string answers(const fs::path& path) {
   std::string out;
   for (const char* indicator : {"patent.grant", "trademark.registration", "patent.invention.valid"}) {
     for (int year = 2020; year <= 2022; ++year) {
-      for (int variant = 0; variant < 6; ++variant) {
+      for (int variant = 0; variant < 9; ++variant) {
         iprdb::Comparison question;
         question.indicator = indicator;
         question.year = iprdb::Year(year);
         question.scope.level = iprdb::RegionLevel::prefecture;
         question.scope.under = variant % 2 ? "山东省" : "河北省";
+        if (variant == 6) {  // every province
+          question.scope.under.reset();
+          question.scope.level = iprdb::RegionLevel::province;
+        }
+        if (variant == 7) {  // the counties of a prefecture
+          question.scope.under = "济南市";
+          question.scope.level = iprdb::RegionLevel::county;
+        }
+        if (variant == 8) {  // scattered regions of every depth, out of code order
+          question.scope = iprdb::Scope{};
+          question.scope.regions = {"莱芜市", "河北省", "历下区", "济南市", "平阴县", "山东省",
+                                    "唐山市"};
+        }
         if (variant == 2) question.months = iprdb::Months{1, 9};
         if (variant == 3) question.months = iprdb::Months{1, 12};
         if (variant == 4) question.options.partial_periods = true;

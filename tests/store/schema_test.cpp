@@ -285,12 +285,22 @@ TEST_CASE("best_level holds each key's chosen figure as observations are inserte
   CHECK(chosen(path) == "520000:41000.0@1 620000:20000.0@3 ");  // the next best takes its place
   raw.exec("DELETE FROM observation WHERE document_id = 3");
   CHECK(chosen(path) == "520000:41000.0@1 ");
-  // Facts are not edited in place, and a date that decides between figures stays.
+  // Facts are not edited in place; the date that decides between figures, and the title and
+  // file that best_level copies, stay under the figures that have them.
   CHECK_THROWS_WITH(raw.exec("UPDATE observation SET value = 1"),
                     Catch::Contains("not changed in place"));
-  CHECK_THROWS_WITH(raw.exec("UPDATE document SET published_on = '2020-01-01' WHERE id = 1"),
-                    Catch::Contains("not changed in place"));
+  for (const char* change : {"published_on = '2020-01-01'", "title = '另一标题'",
+                             "origin = 'elsewhere.txt'"}) {
+    CAPTURE(change);
+    CHECK_THROWS_WITH(raw.exec(std::string("UPDATE document SET ") + change + " WHERE id = 1"),
+                      Catch::Contains("keeps its date, title and file"));
+  }
   CHECK(chosen(path) == "520000:41000.0@1 ");
+  CHECK(raw.execAndGet("SELECT source_title || '|' || source_file FROM best_level_v")
+            .getString() == raw.execAndGet("SELECT title || '|' || origin FROM document "
+                                           "WHERE id = 1").getString());
+  // A document whose figures are gone is free to change.
+  raw.exec("UPDATE document SET title = '另一标题', published_on = '2020-01-01' WHERE id = 2");
 }
 
 TEST_CASE("a load that dropped best_level's triggers and died leaves readers right and the next "
