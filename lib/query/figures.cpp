@@ -298,16 +298,23 @@ std::vector<FigureGroup> fetch_best_levels(Database::Impl& impl, const FigureQue
 template <typename Read>
 std::optional<std::vector<FigureGroup>> if_best_levels_kept(Database::Impl& impl, Read&& read) {
   const bool own = sqlite3_get_autocommit(impl.db().getHandle()) != 0;
-  static const std::string begin = "BEGIN", commit = "COMMIT", kept_sql = kBestLevelsKeptSql;
+  static const std::string begin = "BEGIN", commit = "COMMIT", kept_sql = kBestLevelsKeptSql,
+                           version_sql = "PRAGMA schema_version";
   if (own) impl.cached(begin).exec();
   try {
     std::optional<std::vector<FigureGroup>> out;
-    bool kept = false;
+    auto& seen = impl.best_levels_seen();
+    std::int64_t version = 0;
     {
-      StatementUse check(impl.cached(kept_sql));
-      kept = check->executeStep() && check->getColumn(0).getInt() != 0;
+      StatementUse cookie(impl.cached(version_sql));
+      if (cookie->executeStep()) version = cookie->getColumn(0).getInt64();
     }
-    if (kept) out = read();
+    if (version != seen.schema_version) {
+      StatementUse check(impl.cached(kept_sql));
+      seen.kept = check->executeStep() && check->getColumn(0).getInt() != 0;
+      seen.schema_version = version;
+    }
+    if (seen.kept) out = read();
     if (own) impl.cached(commit).exec();
     return out;
   } catch (...) {

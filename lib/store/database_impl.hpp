@@ -42,6 +42,15 @@ class Database::Impl {
   // one statement (one read transaction) instead of two. Codes never change their id.
   std::unordered_map<std::string, std::int64_t>& indicator_ids() { return indicator_ids_; }
 
+  // Whether best_level's triggers were in place, and the schema_version it was seen at: any
+  // change to the schema (a bulk load dropping the triggers, a rebuild, VACUUM) moves the
+  // version, so a question reads the cheap cookie and scans sqlite_schema only when it moved.
+  struct BestLevelsSeen {
+    std::int64_t schema_version = -1;
+    bool kept = false;
+  };
+  BestLevelsSeen& best_levels_seen() { return best_levels_seen_; }
+
   // A statement prepared once for the life of the connection (queries ask the same questions
   // again and again), handed out reset and with its parameters cleared.
   SQLite::Statement& cached(const std::string& sql) {
@@ -62,6 +71,7 @@ class Database::Impl {
   // Declared after db_ so that the statements are finalized before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
   std::unordered_map<std::string, std::int64_t> indicator_ids_;
+  BestLevelsSeen best_levels_seen_;
 };
 
 // The way in for code that holds a Database but is not a member: tests setting a short busy

@@ -327,6 +327,45 @@ TEST_CASE("a load that dropped best_level's triggers and died leaves readers rig
   CHECK(raw.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
 
+TEST_CASE("an open reader notices best_level's triggers going and coming back", "[store]") {
+  // A reader remembers the schema version at which it last found the triggers in place; a
+  // loader dropping them in another connection must still send its next question to
+  // observation, or it would miss what that loader stores meanwhile.
+  TempDir dir;
+  const auto path = dir / "a.sqlite";
+  Database::create(path);
+  add_sample_observations(path);
+  auto reader = Database::open(path, iprdb::OpenMode::read_only);
+  iprdb::Comparison question;
+  question.indicator = "patent.grant";
+  question.year = iprdb::Year(2022);
+  question.scope.regions = {"贵州", "甘肃"};
+  auto values = [&] {
+    std::vector<double> out;
+    for (const auto& row : reader.compare(question)) {
+      out.push_back(row.observation ? row.observation->value : -1);
+    }
+    return out;
+  };
+  CHECK(values() == std::vector<double>{42000, 20000});
+  CHECK(values() == std::vector<double>{42000, 20000});  // asked again at the same version
+  SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+  REQUIRE(iprdb::detail::suspend_best_levels(raw));
+  // Curated, so better than the extracted 42000 that best_level still holds.
+  raw.exec(R"sql(
+    INSERT INTO observation(region_id, indicator_id, year, measure, status, value, unit,
+                            value_text, qualifier, document_id, span_start, span_end, quote, origin)
+    SELECT 520000, id, 2022, 'level', 'actual', 43000, '件', NULL, 'exact', 3, NULL, NULL, NULL,
+           'curated' FROM indicator WHERE code = 'patent.grant')sql");
+  CHECK(raw.execAndGet("SELECT value FROM best_level WHERE region_id = 520000").getDouble() ==
+        42000);
+  CHECK(values() == std::vector<double>{43000, 20000});  // chosen from observation
+  iprdb::detail::keep_best_levels(raw);
+  CHECK(values() == std::vector<double>{43000, 20000});  // from the rebuilt best_level
+  CHECK(raw.execAndGet("SELECT value FROM best_level WHERE region_id = 520000").getDouble() ==
+        43000);
+}
+
 TEST_CASE("a bulk load rebuilds best_level only when it adds more than is stored", "[store]") {
   using iprdb::detail::worth_suspending;
   CHECK(worth_suspending(0, 32));
