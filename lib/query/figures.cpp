@@ -30,9 +30,17 @@ std::optional<std::string> optional_text(const SQLite::Column& column) {
   return column.getString();
 }
 
-// 1—12月 is the whole year, written out.
+// The column's text in place (valid until the next step), for words parsed into an enum:
+// getString would build a string only to read it once.
+std::string_view text_view(const SQLite::Column& column) {
+  const auto* bytes = static_cast<const char*>(column.getBlob());
+  return bytes ? std::string_view(bytes, static_cast<std::size_t>(column.getBytes()))
+               : std::string_view();
+}
+
 }  // namespace
 
+// 1—12月 is the whole year, written out.
 bool whole_year(const Period& period) {
   return !period.month_end || (*period.month_end == 12 && period.month_start.value_or(1) == 1);
 }
@@ -59,12 +67,12 @@ Observation read_observation(SQLite::Statement& s, int first) {
   o.period.month_end = optional_int(col(5));
   o.period.period_start = optional_int(col(6));
   o.period.cumulative = col(7).getInt() != 0;
-  o.measure = parse_measure(col(8).getString()).value_or(Measure::level);
+  o.measure = parse_measure(text_view(col(8))).value_or(Measure::level);
   o.value = col(9).getDouble();
   o.unit = col(10).getString();
   o.value_text = col(11).getString();
-  o.qualifier = parse_qualifier(col(12).getString()).value_or(Qualifier::exact);
-  o.status = parse_status(col(13).getString()).value_or(Status::actual);
+  o.qualifier = parse_qualifier(text_view(col(12))).value_or(Qualifier::exact);
+  o.status = parse_status(text_view(col(13))).value_or(Status::actual);
   o.base_year = optional_int(col(14));
   o.rank_scope = optional_text(col(15));
   o.rank_of = optional_text(col(16));

@@ -54,7 +54,12 @@ std::optional<Indicator> Catalog::by_code(std::string_view code) const {
 
 std::vector<Indicator> Catalog::find(std::string_view text) const {
   const std::string key = detail::lookup_key(text);
-  if (auto indicator = by_code(key)) return {*indicator};
+  if (auto indicator = by_code(key)) {
+    // Moved, not listed: an initializer list would copy every name of it once more.
+    std::vector<Indicator> out;
+    out.push_back(std::move(*indicator));
+    return out;
+  }
   const auto [first, last] = detail::look_up(impl_->tables.names, impl_->tables.pool, key);
   std::vector<Indicator> out;
   out.reserve(static_cast<std::size_t>(last - first));
@@ -65,7 +70,7 @@ std::vector<Indicator> Catalog::find(std::string_view text) const {
 std::optional<Indicator> Catalog::find_unique(std::string_view text) const {
   auto found = find(text);
   if (found.empty()) return std::nullopt;
-  if (found.size() == 1) return found.front();
+  if (found.size() == 1) return std::move(found.front());
   std::string candidates;
   for (const auto& indicator : found) {
     candidates += fmt::format("{}{} ({})", candidates.empty() ? "" : ", ", indicator.code,

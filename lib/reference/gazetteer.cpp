@@ -85,7 +85,12 @@ std::optional<Region> Gazetteer::by_code(std::string_view code) const {
 
 std::vector<Region> Gazetteer::find(std::string_view text) const {
   const std::string key = detail::lookup_key(text);
-  if (auto region = by_code(key)) return {*region};
+  if (auto region = by_code(key)) {
+    // Moved, not listed: an initializer list would copy every name of it once more.
+    std::vector<Region> out;
+    out.push_back(std::move(*region));
+    return out;
+  }
   // Whoever writes a unit's complete official name means that unit, not one whose short
   // form happens to be spelled the same.
   if (auto found = impl_->named(impl_->tables.full_names, key); !found.empty()) return found;
@@ -99,7 +104,7 @@ std::vector<Region> Gazetteer::find(std::string_view text) const {
 std::optional<Region> Gazetteer::find_unique(std::string_view text) const {
   auto found = find(text);
   if (found.empty()) return std::nullopt;
-  if (found.size() == 1) return found.front();
+  if (found.size() == 1) return std::move(found.front());
   std::string candidates;
   for (const auto& region : found) {
     candidates += fmt::format("{}{} {}", candidates.empty() ? "" : ", ", region.code.str(),
