@@ -221,3 +221,15 @@ TEST_CASE("the compiled-in gazetteer answers as parsing schema/gazetteer does", 
   CHECK_FALSE(builtin.by_code("52000a"));
   CHECK_FALSE(builtin.by_code("5200000"));
 }
+
+TEST_CASE("a region code is six digits, from text or from its integer form", "[reference]") {
+  CHECK(RegionCode::from_int(520000).str() == "520000");
+  CHECK(RegionCode::from_int(0).str() == "000000");
+  CHECK(RegionCode::from_int(11).str() == "000011");
+  CHECK(RegionCode::from_int(999999).str() == "999999");
+  CHECK(RegionCode::from_int(371200).to_int() == 371200);
+  CHECK_THROWS_AS(RegionCode::from_int(-1), iprdb::Error);
+  CHECK_THROWS_AS(RegionCode::from_int(1000000), iprdb::Error);
+  CHECK_THROWS_AS(RegionCode("52000"), iprdb::Error);
+  CHECK_THROWS_AS(RegionCode("52000x"), iprdb::Error);
+}
