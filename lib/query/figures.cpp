@@ -30,6 +30,18 @@ std::optional<std::string> optional_text(const SQLite::Column& column) {
   return column.getString();
 }
 
+// A JSON array of the integer codes of `items`, for json_each: no user text becomes SQL.
+template <typename Items, typename CodeOf>
+std::string ids_json(const Items& items, CodeOf code_of) {
+  std::string ids = "[";
+  for (const auto& item : items) {
+    if (ids.size() > 1) ids += ',';
+    ids += std::to_string(code_of(item));
+  }
+  ids += ']';
+  return ids;
+}
+
 // The column's text in place (valid until the next step), for words parsed into an enum:
 // getString would build a string only to read it once.
 std::string_view text_view(const SQLite::Column& column) {
@@ -247,10 +259,7 @@ void read_best_levels(Database::Impl& impl, const FigureQuery& query, int depth,
     s->bind(9, first);
     s->bind(10, last);
   } else {
-    std::vector<RegionCode> codes;
-    codes.reserve(wanted.size());
-    for (const auto& w : wanted) codes.push_back(RegionCode::from_int(w.first));
-    s->bind(1, region_ids_json(codes));
+    s->bind(1, ids_json(wanted, [](const Wanted& w) { return w.first; }));
   }
   s->bind(2, static_cast<std::int64_t>(query.indicator_id));
   s->bind(3, std::string(to_string(query.status)));
@@ -358,13 +367,7 @@ std::vector<RegionCode> codes_of(const std::vector<Region>& regions) {
 }
 
 std::string region_ids_json(const std::vector<RegionCode>& regions) {
-  std::string ids = "[";
-  for (const auto& code : regions) {
-    if (ids.size() > 1) ids += ',';
-    ids += std::to_string(code.to_int());
-  }
-  ids += ']';
-  return ids;
+  return ids_json(regions, [](const RegionCode& code) { return code.to_int(); });
 }
 
 std::vector<FigureGroup> fetch_figures(Database::Impl& impl, const FigureQuery& query) {
